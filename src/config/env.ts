@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+
+/** Settings read from the environment once, at start. Documented in README.md. */
+export interface BedsideConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres://… selects server mode; unset means the embedded SQLite file in dataDir. */
+  databaseUrl: string | undefined;
+  /** base64 of 32 bytes; generated into dataDir on first embedded start when unset. */
+  secretKey: string | undefined;
+  publicUrl: string | undefined;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): BedsideConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535 (got "${env.PORT}")`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (unset it to use the embedded database)');
+  }
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDir: resolve(env.BEDSIDE_DATA_DIR?.trim() || './data'),
+    databaseUrl,
+    secretKey: env.BEDSIDE_SECRET_KEY?.trim() || undefined,
+    publicUrl: env.BEDSIDE_PUBLIC_URL?.trim() || undefined,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}

@@ -1,0 +1,7 @@
+import type { AppContext } from '../../operations/context.ts';
+import { registerSessionCleanup } from './session-cleanup.ts';
+
+/** Every job kind this process works on. Later issues add publishing, ingestion, metrics. */
+export async function registerJobHandlers(ctx: AppContext): Promise<void> {
+  await registerSessionCleanup(ctx, ctx.queue);
+}

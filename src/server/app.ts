@@ -1,0 +1,91 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import type { AppContext } from '../operations/context.ts';
+import { actorFromApiToken, actorFromSession } from '../operations/auth.ts';
+import { OperationError } from '../operations/errors.ts';
+import type { BedsideApp, RouteInfo, ServerVariables } from './app-types.ts';
+import { errorResponse, validationError } from './errors.ts';
+import { registerHealth } from './routes/health.ts';
+import { registerAuth, SESSION_COOKIE } from './routes/auth.ts';
+import { registerWorkspace } from './routes/workspace.ts';
+import { registerMembers } from './routes/members.ts';
+import { registerTokens } from './routes/tokens.ts';
+import { registerChannels } from './routes/channels.ts';
+import { registerWeb } from './web.ts';
+
+export interface ServerOptions {
+  publicUrl?: string | undefined;
+  isDraining?: () => boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds the HTTP app. `routes` lists every API route with the access it requires. */
+export function createServerApp(ctx: AppContext, options: ServerOptions = {}): { app: BedsideApp; routes: RouteInfo[] } {
+  const routes: RouteInfo[] = [];
+  const app: BedsideApp = new OpenAPIHono<{ Variables: ServerVariables }>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.target, result.error);
+    },
+  });
+
+  // Structured access log: method, matched route pattern, status, time. Never bodies, queries or cookies.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    ctx.logger.info({ method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
+  app.use('/api/*', async (c, next) => {
+    c.set('actor', undefined);
+    c.set('viaCookie', false);
+    const authorization = c.req.header('authorization');
+    if (authorization) {
+      const [scheme, token] = authorization.split(' ');
+      const actor = scheme?.toLowerCase() === 'bearer' && token ? await actorFromApiToken(ctx, token) : undefined;
+      if (!actor) throw new OperationError('UNAUTHENTICATED', 'the API token is invalid, expired or revoked');
+      c.set('actor', actor);
+    } else {
+      const cookie = getCookie(c, SESSION_COOKIE);
+      const actor = cookie ? await actorFromSession(ctx, cookie) : undefined;
+      if (actor) {
+        // Cookies ride along with cross-site requests: state changes also need the session's CSRF token.
+        if (!SAFE_METHODS.has(c.req.method) && c.req.header('x-csrf-token') !== actor.csrfToken) {
+          throw new OperationError('CSRF_FAILED', 'missing or wrong X-CSRF-Token header (GET /api/session gives it)');
+        }
+        c.set('actor', actor);
+        c.set('viaCookie', true);
+      }
+    }
+    await next();
+  });
+
+  registerHealth(app, ctx, options.isDraining ?? (() => false));
+  registerAuth(app, routes, ctx, options.publicUrl);
+  registerWorkspace(app, routes, ctx);
+  registerMembers(app, routes, ctx);
+  registerTokens(app, routes, ctx);
+  registerChannels(app, routes, ctx);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Bedside API', version: '0.1.0', description: 'Errors are JSON {error: {code, message, field?}}.' },
+  });
+
+  registerWeb(app);
+
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
+  app.onError((err, c) => {
+    if (err instanceof OperationError) return errorResponse(c, err);
+    if (err instanceof HTTPException && err.status < 500) {
+      // e.g. a body that is not JSON at all
+      return errorResponse(c, new OperationError('INVALID_REQUEST', err.message || 'malformed request'));
+    }
+    ctx.logger.error({ route: c.req.routePath, err: { name: err.name, message: err.message } }, 'unhandled error');
+    return c.json({ error: { code: 'INTERNAL', message: 'internal error: the server log has the details' } }, 500);
+  });
+  return { app, routes };
+}

@@ -1,0 +1,72 @@
+import { z } from '@hono/zod-openapi';
+import type { BedsideApp, RouteInfo } from '../app-types.ts';
+import type { AppContext } from '../../operations/context.ts';
+import { defineRoute, errorResponses, actorOf } from '../route.ts';
+import { channels, connectChannel, disconnectChannel } from '../../operations/channels.ts';
+
+const ChannelSchema = z
+  .object({
+    id: z.string(),
+    network: z.string(),
+    handle: z.string(),
+    displayName: z.string().nullable(),
+    status: z.string(),
+    statusReason: z.string().nullable(),
+    primary: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('Channel');
+
+export function registerChannels(app: BedsideApp, table: RouteInfo[], ctx: AppContext): void {
+  app.openapi(
+    defineRoute(table, 'workspace.read', {
+      method: 'get',
+      path: '/api/channels',
+      summary: 'Connected accounts (credentials are never returned)',
+      responses: { 200: { description: 'Channels', content: { 'application/json': { schema: z.object({ channels: z.array(ChannelSchema) }) } } }, ...errorResponses },
+    }),
+    async (c) => c.json({ channels: (await channels(ctx, actorOf(c))).map(({ workspaceId: _w, ...ch }) => ch) }, 200),
+  );
+
+  app.openapi(
+    defineRoute(table, 'channels.manage', {
+      method: 'post',
+      path: '/api/channels',
+      summary: 'Connect an account; its credentials are stored encrypted (AES-256-GCM)',
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({
+                network: z.enum(['bluesky', 'mastodon']),
+                handle: z.string().trim().min(1).max(253),
+                displayName: z.string().max(120).optional(),
+                credentials: z.record(z.string(), z.string().max(4096)),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 201: { description: 'Connected', content: { 'application/json': { schema: ChannelSchema } } }, ...errorResponses },
+    }),
+    async (c) => {
+      const { workspaceId: _w, ...channel } = await connectChannel(ctx, actorOf(c), c.req.valid('json'));
+      return c.json(channel, 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute(table, 'channels.manage', {
+      method: 'delete',
+      path: '/api/channels/{id}',
+      summary: 'Disconnect an account (its credentials are deleted)',
+      request: { params: z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
+      responses: { 204: { description: 'Disconnected' }, ...errorResponses },
+    }),
+    async (c) => {
+      await disconnectChannel(ctx, actorOf(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,20 @@
+import type { Kysely, Migration } from 'kysely';
+import type { EngineName } from '../engine.ts';
+import * as m0001 from './0001-foundation.ts';
+
+interface EngineMigration {
+  up(db: Kysely<unknown>, engine: EngineName): Promise<void>;
+}
+
+/** Every migration, in order. Forward-only: a released migration is never edited, only followed. */
+const ALL: Record<string, EngineMigration> = {
+  '0001-foundation': m0001,
+};
+
+export function migrationsFor(engine: EngineName): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(ALL).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, engine) }]),
+  );
+}
+
+export const KNOWN_MIGRATIONS = Object.keys(ALL);

@@ -1,0 +1,150 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables, as Kysely sees them. Timestamps are ISO-8601 UTC strings on both engines
+ * (timestamptz in PostgreSQL, parsed back to the same string form); JSON is stored as text.
+ * Booleans are avoided: a nullable timestamp says when a thing became true.
+ */
+export interface Database {
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  setup_tokens: SetupTokenTable;
+  login_throttle: LoginThrottleTable;
+  channels: ChannelTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadTable;
+  jobs: JobTable;
+  job_keys: JobKeyTable;
+}
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  settings: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** People are identities that may belong to several workspaces through memberships. */
+export interface UserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+}
+
+export interface MembershipTable {
+  workspace_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie value: a stolen database holds no usable session. */
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SetupTokenTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface ChannelTable {
+  id: string;
+  workspace_id: string;
+  network: string;
+  handle: string;
+  display_name: string | null;
+  /** AES-256-GCM box (see src/security/secret-box.ts); never returned by the API. */
+  credentials_encrypted: string;
+  status: string;
+  status_reason: string | null;
+  primary_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  workspace_id: string;
+  seq: number;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_id: string | null;
+  after_id: string | null;
+  /** JSON of ids and enumerations only: never message text or credentials. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  workspace_id: string;
+  seq: number;
+  hash: string;
+}
+
+/** The embedded engine's job table (PostgreSQL mode uses pg-boss's own schema instead). */
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: string;
+  state: string;
+  run_at: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  backoff_ms: number;
+  last_error: string | null;
+  locked_until: string | null;
+  workspace_id: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** Idempotency keys of enqueued jobs, on both engines: a key enqueues at most one job, ever. */
+export interface JobKeyTable {
+  kind: string;
+  key: string;
+  job_id: string;
+  created_at: string;
+}
