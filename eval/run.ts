@@ -1,0 +1,133 @@
+/**
+ * `npm run eval`: scores the safety engine and writes eval/RESULTS.md.
+ *
+ *   1. presidio-synth-v2 (../shared/eval): span-level identifier detection per type, against
+ *      redact-pii and OpenRedaction.
+ *   2. eval/healthcare dev and holdout: urgent, adverse events, PHI, intents, sentiment.
+ *
+ * `npm run eval -- --misses` also lists the dev messages the engine gets wrong (ids only).
+ * The holdout set is only ever scored in aggregate.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseOrgProfile, EMPTY_PROFILE, type OrgProfile } from '../src/safety/index.ts';
+import { redactPiiSpans, openRedactionSpans } from './baselines.ts';
+import { scorePresidio, bedsideSpans, PRESIDIO_TYPES, type PresidioRecord } from './presidio.ts';
+import { parseJsonl, scoreHealthcare, type HealthcareScores } from './healthcare.ts';
+import { fmt, type Prf } from './metrics.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const sharedEval = resolve(root, '../shared/eval');
+const presidioPath = join(sharedEval, 'presidio-synth-v2.json');
+const healthcareDir = join(here, 'healthcare');
+
+function fail(message: string): never {
+  console.error(`eval: ${message}`);
+  process.exit(1);
+}
+
+function loadProfile(): OrgProfile {
+  const path = join(healthcareDir, 'hospital.json');
+  if (!existsSync(path)) return EMPTY_PROFILE;
+  const parsed = parseOrgProfile(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.ok) fail(`eval/healthcare/hospital.json is not a valid organisation profile: ${parsed.problems.join('; ')}`);
+  return parsed.profile;
+}
+
+function presidioTable(records: PresidioRecord[]): string[] {
+  const systems: Array<[string, (t: string) => ReturnType<typeof bedsideSpans>]> = [
+    ['Bedside', bedsideSpans],
+    ['redact-pii', redactPiiSpans],
+    ['OpenRedaction', openRedactionSpans],
+  ];
+  const scores = systems.map(([name, detect]) => [name, scorePresidio(records, detect)] as const);
+  const lines = [
+    `| type | gold spans | ${scores.map(([n]) => `${n} P / R`).join(' | ')} |`,
+    `|---|---|${scores.map(() => '---').join('|')}|`,
+  ];
+  for (const type of PRESIDIO_TYPES) {
+    const gold = scores[0]![1][type]!.tp + scores[0]![1][type]!.fn;
+    lines.push(`| ${type} | ${gold} | ${scores.map(([, s]) => `${fmt(s[type]!.precision)} / ${fmt(s[type]!.recall)}`).join(' | ')} |`);
+  }
+  for (const [name, s] of scores) console.log(`presidio ${name}: ${PRESIDIO_TYPES.map((t) => `${t} ${fmt(s[t]!.precision)}/${fmt(s[t]!.recall)}`).join('  ')}`);
+  return lines;
+}
+
+const pr = (x: Prf): string => `P ${fmt(x.precision)} / R ${fmt(x.recall)}`;
+const met = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+
+function healthcareTable(dev: HealthcareScores | null, holdout: HealthcareScores | null): string[] {
+  const cols = [dev, holdout];
+  const cell = (f: (s: HealthcareScores) => string): string => cols.map((s) => (s ? f(s) : 'n/a')).join(' | ');
+  return [
+    `| figure | target | dev (n=${dev?.n ?? 0}) | holdout (n=${holdout?.n ?? 0}) |`,
+    '|---|---|---|---|',
+    `| urgent (emergency + self-harm) | R = 1.00, P ≥ 0.90 | ${cell((s) => `${pr(s.urgent)} ${met(s.urgent.recall >= 1 && s.urgent.precision >= 0.9)}`)} |`,
+    `| adverse event | R ≥ 0.90 | ${cell((s) => `${pr(s.adverseEvent)} ${met(s.adverseEvent.recall >= 0.9)}`)} |`,
+    `| adverse-event elements exactly right (of labelled AEs) | — | ${cell((s) => fmt(s.aeElementsExact))} |`,
+    `| PHI, message level: Bedside | R ≥ 0.95, P ≥ 0.85 | ${cell((s) => `${pr(s.phi)} ${met(s.phi.recall >= 0.95 && s.phi.precision >= 0.85)}`)} |`,
+    `| PHI, message level: redact-pii (any span) | — | ${cell((s) => pr(s.phiRedactPii))} |`,
+    `| PHI, message level: OpenRedaction (any detection) | — | ${cell((s) => pr(s.phiOpenRedaction))} |`,
+    `| intent macro-F1 (mentions) | ≥ 0.80 | ${cell((s) => `${fmt(s.intentMacroF1)} ${met(s.intentMacroF1 >= 0.8)}`)} |`,
+    `| sentiment macro-F1: Bedside | ≥ 0.75 | ${cell((s) => `${fmt(s.sentimentMacroF1)} (acc ${fmt(s.sentimentAccuracy)}) ${met(s.sentimentMacroF1 >= 0.75)}`)} |`,
+    `| sentiment macro-F1: vader-sentiment | — | ${cell((s) => `${fmt(s.vaderMacroF1)} (acc ${fmt(s.vaderAccuracy)})`)} |`,
+    '',
+    '| intent F1 | dev | holdout |',
+    '|---|---|---|',
+    ...Object.keys({ ...dev?.intentF1, ...holdout?.intentF1 })
+      .sort()
+      .map((k) => `| ${k} | ${dev?.intentF1[k] !== undefined ? fmt(dev.intentF1[k]!) : '—'} | ${holdout?.intentF1[k] !== undefined ? fmt(holdout.intentF1[k]!) : '—'} |`),
+  ];
+}
+
+function scoreSet(name: 'dev' | 'holdout', profile: OrgProfile): HealthcareScores | null {
+  const path = join(healthcareDir, `${name}.jsonl`);
+  if (!existsSync(path)) {
+    console.log(`healthcare ${name}: eval/healthcare/${name}.jsonl is missing; skipped`);
+    return null;
+  }
+  const scores = scoreHealthcare(parseJsonl(readFileSync(path, 'utf8')), profile, name === 'dev');
+  console.log(
+    `healthcare ${name} (n=${scores.n}): urgent ${pr(scores.urgent)}; AE ${pr(scores.adverseEvent)}; PHI ${pr(scores.phi)}; intent macro-F1 ${fmt(scores.intentMacroF1)}; sentiment macro-F1 ${fmt(scores.sentimentMacroF1)} (VADER ${fmt(scores.vaderMacroF1)})`,
+  );
+  return scores;
+}
+
+function main(): void {
+  if (!existsSync(sharedEval) || !existsSync(presidioPath)) {
+    fail(`../shared/eval/presidio-synth-v2.json not found (looked in ${sharedEval}); the shared data must sit beside the project`);
+  }
+  const showMisses = process.argv.includes('--misses');
+  const records = JSON.parse(readFileSync(presidioPath, 'utf8')) as PresidioRecord[];
+  const presidio = presidioTable(records);
+  const profile = loadProfile();
+  const dev = scoreSet('dev', profile);
+  // While tuning, `--dev-only` keeps even the holdout's aggregate figures out of sight.
+  const holdout = process.argv.includes('--dev-only') ? null : scoreSet('holdout', profile);
+  if (showMisses && dev) for (const m of dev.misses) console.log(`  dev miss ${m}`);
+
+  const report = [
+    '# Safety engine evaluation',
+    '',
+    'Written by `npm run eval` (eval/run.ts); do not edit by hand.',
+    '',
+    '## Healthcare messages (eval/healthcare)',
+    '',
+    'Labelled social messages about a hospital (schema in eval/healthcare/README.md), analysed with eval/healthcare/hospital.json as the organisation profile. The engine was tuned on dev only; holdout is scored in aggregate and never read otherwise. Urgent, adverse-event and PHI figures are message-level; intents are scored on mentions only (drafts carry none); PHI baselines count a message as flagged when the library finds any identifier (they have no notion of context).',
+    '',
+    ...healthcareTable(dev, holdout),
+    '',
+    `## Identifier detection on presidio-synth-v2 (${records.length} general, non-healthcare sentences)`,
+    '',
+    "Raw identifier detection, not the context-filtered PHI decision. A prediction counts when it overlaps a gold span of the same type; a gold span counts as found when a prediction of its type overlaps it. Mapping: Bedside's PHONE_NUMBER and FAX_NUMBER → PHONE_NUMBER; every DATE (bare years and weekdays included, as the dataset labels them) → DATE_TIME. ZIPs: the dataset usually folds a ZIP into its STREET_ADDRESS span, so a predicted ZIP_CODE inside a gold address is neither a hit nor a false positive; gold ZIP_CODE spans are found only by a predicted ZIP_CODE. redact-pii spans are recovered by aligning its redacted output with the input; it has no date detector. OpenRedaction types are mapped by name (NAME → PERSON, PHONE_* → PHONE_NUMBER, ADDRESS_* → STREET_ADDRESS, ZIP_* → ZIP_CODE, DATE_* → DATE_TIME).",
+    '',
+    ...presidio,
+    '',
+  ].join('\n');
+  writeFileSync(join(here, 'RESULTS.md'), report);
+  console.log('wrote eval/RESULTS.md');
+}
+
+main();

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findIdentifiers } from './identifiers.ts';
+import { passesLuhn, isPlausibleSsn } from './validators.ts';
+
+const types = (text: string): string[] => findIdentifiers(text).map((s) => `${s.type}:${s.text}`);
+
+test('a Luhn-valid card number is a card, a Luhn-invalid one is not', () => {
+  assert.ok(passesLuhn('4111111111111111'));
+  assert.ok(!passesLuhn('4111111111111112'));
+  assert.deepEqual(types('card 4111 1111 1111 1111 please'), ['CREDIT_CARD:4111 1111 1111 1111']);
+  assert.ok(!types('ref 4111 1111 1111 1112').some((t) => t.startsWith('CREDIT_CARD')));
+});
+
+test('SSNs follow the SSA issuance rules', () => {
+  assert.ok(isPlausibleSsn('512', '44', '8890'));
+  assert.ok(!isPlausibleSsn('666', '44', '8890'));
+  assert.ok(!isPlausibleSsn('912', '44', '8890'));
+  assert.ok(!isPlausibleSsn('512', '00', '8890'));
+  assert.deepEqual(types('SSN 512-44-8890'), ['US_SSN:512-44-8890']);
+  assert.deepEqual(types('code 666-44-8890'), []);
+});
+
+test('typed spans for the common HIPAA identifiers', () => {
+  const found = types(
+    'My dad John Perez (DOB 3/4/1941, MRN 00482913) is 94. Call 555-0147 or jperez@example.com. Member ID XJK448201937, plate 7KRM224.',
+  );
+  for (const expected of [
+    'PERSON:John Perez',
+    'DATE:3/4/1941',
+    'MEDICAL_RECORD_NUMBER:00482913',
+    'AGE_OVER_89:is 94',
+    'PHONE_NUMBER:555-0147',
+    'EMAIL_ADDRESS:jperez@example.com',
+    'HEALTH_PLAN_ID:XJK448201937',
+    'VEHICLE_ID:7KRM224',
+  ]) {
+    assert.ok(found.includes(expected), `${expected} in ${found.join(', ')}`);
+  }
+});
+
+test('a street address with city, state and ZIP is one address, with the ZIP also typed', () => {
+  const found = types('We moved to 482 Alder Street, Millbrook, OR 97304 last year');
+  assert.ok(found.includes('STREET_ADDRESS:482 Alder Street, Millbrook, OR 97304'), found.join(', '));
+  assert.ok(found.includes('ZIP_CODE:97304'), found.join(', '));
+});
+
+test('spans point at the text they name', () => {
+  const text = 'Hi, I am Denise Harlow, email denise.harlow88@gmail.com, IP 73.22.148.9';
+  for (const s of findIdentifiers(text)) assert.equal(text.slice(s.start, s.end), s.text);
+});

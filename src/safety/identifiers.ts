@@ -1,0 +1,269 @@
+import type { IdentifierSpan, IdentifierType } from './types.ts';
+import { passesLuhn, isPlausibleSsn, isValidIpv4, isCalendarDate, digitsOf } from './validators.ts';
+import { findNames } from './names.ts';
+
+/**
+ * Raw identifier detection: every span that looks like one of the HIPAA identifier kinds,
+ * whoever it belongs to. Whether a span is PHI is decided later, in phi-guard.ts.
+ * Every pattern is bounded (no nested unbounded repeats) so that a 100 kB message stays linear.
+ */
+export function findIdentifiers(text: string): IdentifierSpan[] {
+  const found: IdentifierSpan[] = [];
+  const add = (type: IdentifierType, start: number, end: number, confidence: number, yearOnly = false): void => {
+    if (end <= start) return;
+    const span: IdentifierSpan = { type, start, end, text: text.slice(start, end), confidence };
+    if (yearOnly) span.yearOnly = true;
+    found.push(span);
+  };
+  findContactPoints(text, add);
+  findNumbers(text, add);
+  findDates(text, add);
+  findPlaces(text, add);
+  findLabelledIds(text, add);
+  for (const name of findNames(text)) found.push(name);
+  return resolveOverlaps(found);
+}
+
+type Add = (type: IdentifierType, start: number, end: number, confidence: number, yearOnly?: boolean) => void;
+
+function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) re.lastIndex++;
+    fn(m);
+  }
+}
+
+/** Start/end of capture group `g` (falls back to the whole match). */
+function groupSpan(m: RegExpExecArray, g: number): [number, number] {
+  const whole = m[0];
+  const part = m[g];
+  if (part === undefined) return [m.index, m.index + whole.length];
+  const offset = whole.lastIndexOf(part);
+  return [m.index + offset, m.index + offset + part.length];
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}/g;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]{2,2000}|\b[\w-]{2,63}\.(?:com|org|net|io|me|co|us|ly|info)\/[^\s<>"'()]{1,2000}/gi;
+const IPV4 = /(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.]\d)/g;
+const HANDLE = /(?<![\w@.])@[A-Za-z0-9_]{2,30}(?:\.[A-Za-z0-9-]{1,63}){0,4}/g;
+
+function findContactPoints(text: string, add: Add): void {
+  each(EMAIL, text, (m) => add('EMAIL_ADDRESS', m.index, m.index + m[0].length, 0.95));
+  each(URL, text, (m) => {
+    const trimmed = m[0].replace(/[.,;:!?]+$/, '');
+    add('URL', m.index, m.index + trimmed.length, 0.9);
+  });
+  each(IPV4, text, (m) => {
+    if (isValidIpv4(m[0])) add('IP_ADDRESS', m.index, m.index + m[0].length, 0.9);
+  });
+  each(HANDLE, text, (m) => add('HANDLE', m.index, m.index + m[0].replace(/\.$/, '').length, 0.9));
+}
+
+const SSN = /(?<![\d-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-])/g;
+const SSN_BARE = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/gi;
+const CARD = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d])/g;
+const PHONE_US = /(?<![\w+])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s]?)\d{3}[-.\s]?\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
+const PHONE_INTL = /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}(?![\d])/g;
+const PHONE_GROUPED = /(?<![\w+/:.-])(?:\(\d{1,4}\)\s?|\d{2,4}[\s.-])\d{2,4}(?:[\s.-]\d{2,4}){0,3}(?![\w/:-])/g;
+const PHONE_CUE_BEFORE = /(?:phone|call|tel|telephone|mobile|cell|fax|desk|text|reach|answering|number|contact|messages?|office|dial|ph)\b[^\n\d]{0,25}$/i;
+const PHONE_CUE_AFTER = /^[\s-]{0,3}(?:office|fax|mobile|cell|home|work)\b/i;
+const FAX_NEAR = /fax/i;
+
+function findNumbers(text: string, add: Add): void {
+  each(SSN, text, (m) => {
+    if (isPlausibleSsn(m[1]!, m[3]!, m[4]!)) add('US_SSN', m.index, m.index + m[0].length, 0.9);
+  });
+  each(SSN_BARE, text, (m) => {
+    const [s, e] = groupSpan(m, 1);
+    add('US_SSN', s, e, 0.95);
+  });
+  each(CARD, text, (m) => {
+    const digits = digitsOf(m[0]);
+    if (digits.length >= 12 && digits.length <= 19 && passesLuhn(digits) && !/^(\d)\1+$/.test(digits)) {
+      add('CREDIT_CARD', m.index, m.index + m[0].length, 0.9);
+    }
+  });
+  const phone = (start: number, end: number, confidence: number): void => {
+    const around = text.slice(Math.max(0, start - 15), Math.min(text.length, end + 6));
+    add(FAX_NEAR.test(around) ? 'FAX_NUMBER' : 'PHONE_NUMBER', start, end, confidence);
+  };
+  each(PHONE_US, text, (m) => phone(m.index, m.index + m[0].length, 0.85));
+  each(PHONE_INTL, text, (m) => {
+    const n = digitsOf(m[0]).length;
+    if (n >= 8 && n <= 15) phone(m.index, m.index + m[0].length, 0.85);
+  });
+  each(PHONE_GROUPED, text, (m) => {
+    const n = digitsOf(m[0]).length;
+    if (n < 7 || n > 15) return;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (PHONE_CUE_BEFORE.test(before) || PHONE_CUE_AFTER.test(after)) phone(m.index, m.index + m[0].length, 0.7);
+  });
+}
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const DATE_NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/g;
+const DATE_NUMERIC_SHORT = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g;
+const DATE_ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?!\d)/g;
+const DATE_MONTH_FIRST = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'g');
+const DATE_DAY_FIRST = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+\\d{4})?`, 'g');
+const DATE_MONTH_YEAR = new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?(?:19|20)\\d{2}\\b`, 'g');
+const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
+const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
+const AGE_OVER_89 =
+  /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
+
+function findDates(text: string, add: Add): void {
+  each(DATE_NUMERIC, text, (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (isCalendarDate(a, b) || isCalendarDate(b, a)) add('DATE', m.index, m.index + m[0].length, 0.9);
+  });
+  each(DATE_NUMERIC_SHORT, text, (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    // "3/4" is a date only with a cue: "on 3/4", "since 12/1"; otherwise it is a fraction or a score.
+    if (isCalendarDate(a, b) && /\b(?:on|since|from|until|dob|born|date|admitted|discharged)\s*:?\s*$/i.test(before)) {
+      add('DATE', m.index, m.index + m[0].length, 0.7);
+    }
+  });
+  each(DATE_ISO, text, (m) => {
+    if (isCalendarDate(Number(m[2]), Number(m[3]))) add('DATE', m.index, m.index + m[0].length, 0.95);
+  });
+  each(DATE_MONTH_FIRST, text, (m) => add('DATE', m.index, m.index + m[0].length, m[0].startsWith('May') ? 0.6 : 0.85));
+  each(DATE_DAY_FIRST, text, (m) => add('DATE', m.index, m.index + m[0].length, 0.85));
+  each(DATE_MONTH_YEAR, text, (m) => add('DATE', m.index, m.index + m[0].length, 0.8));
+  each(WEEKDAY, text, (m) => add('DATE', m.index, m.index + m[0].length, 0.6, true));
+  each(YEAR, text, (m) => add('DATE', m.index, m.index + m[0].length, 0.5, true));
+  each(AGE_OVER_89, text, (m) => add('AGE_OVER_89', m.index, m.index + m[0].length, 0.9));
+}
+
+const STREET_SUFFIX =
+  '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Route|Rte|Square|Sq|Trail|Trl|Loop|Pike|Plaza|Row|Alley|Crescent|Close)';
+const UNIT = '(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Rm|Room|#)\\.?\\s?#?[\\w-]{1,6}';
+const STREET = new RegExp(
+  `\\b\\d{1,6}(?:-\\d{1,4})?[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:(?:\\p{Lu}[\\p{L}'’.-]{0,20}|\\d{1,3}(?:st|nd|rd|th))\\s+){1,4}${STREET_SUFFIX}\\b\\.?(?:,?\\s+${UNIT})?(?:,\\s+\\p{Lu}[\\p{L}.'-]{1,20}(?:\\s\\p{Lu}[\\p{L}.'-]{1,20}){0,2},?\\s+[A-Z]{2}(?:\\s+\\d{5}(?:-\\d{4})?)?)?`,
+  'gu',
+);
+const PO_BOX = /\b(?:P\.?\s?O\.?\s?Box|PSC\s\d{1,5},\s?Box)\s?\d{1,6}(?:\s*\n?\s*APO\s[A-Z]{2}\s\d{5})?/gi;
+const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s?#?\d{1,5}[A-Z]?\b/g;
+const ADDRESS_CUE =
+  /\b(?:address(?:\s+is)?\s*:?|lives? at|living at|moved to|ship(?:ped)? to|mail(?:ed)? (?:it )?to|send (?:it |them |a new one )?to|located at|is at)\s+([^\n?!;]{4,80})/giu;
+const ZIP_CUE = /\b(?:zip(?:\s?code)?|postal code|post ?code)\s*(?:is|:|#)?\s*([A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)/gi;
+const ZIP_AFTER_STATE = /\b[A-Z]{2}\s{1,3}(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/g;
+const ZIP_PLUS4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
+const ZIP_LINE_END = /(?<=\p{L}[,.]?[ \t]{1,4})\d{4,5}(?=[ \t]*(?:$|\n|[.?!](?:\s|$)))/gmu;
+const ZIP_AFTER_CUE = /\b(?:covers?|serves?|live in|living in|located in|moved to|area|near|in)\s+(\d{5}(?:-\d{4})?)(?![\d,.]\d|\s?(?:%|people|patients|steps|miles|dollars|babies|hours|lbs))/gi;
+const ROOM = /\b(?:room|rm\.?|bed|bay)\s?#?\s?(\d{1,4}[A-Z]?)\b/gi;
+
+function findPlaces(text: string, add: Add): void {
+  each(STREET, text, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.85));
+  each(PO_BOX, text, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.9));
+  each(UNIT_ALONE, text, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.6));
+  each(ADDRESS_CUE, text, (m) => {
+    const [s, e] = groupSpan(m, 1);
+    const value = text.slice(s, e).replace(/[\s,.]+$/, '');
+    if (/\d/.test(value) && /\p{L}{3}/u.test(value)) add('STREET_ADDRESS', s, s + value.length, 0.7);
+  });
+  each(ZIP_CUE, text, (m) => {
+    const [s, end] = groupSpan(m, 1);
+    let e = end;
+    const value = text.slice(s, e);
+    const parts = value.split(/[ -]/);
+    // "35350 and" must not swallow the next word: a second part needs a digit or capitals.
+    if (parts.length > 1 && !/\d|^[A-Z]+$/.test(parts[1]!)) e = s + parts[0]!.length;
+    if (/\d/.test(text.slice(s, e))) add('ZIP_CODE', s, e, 0.9);
+  });
+  each(ZIP_AFTER_STATE, text, (m) => {
+    const [s, e] = groupSpan(m, 1);
+    add('ZIP_CODE', s, e, 0.75);
+  });
+  each(ZIP_AFTER_CUE, text, (m) => {
+    const [s, e] = groupSpan(m, 1);
+    add('ZIP_CODE', s, e, 0.65);
+  });
+  each(ZIP_PLUS4, text, (m) => add('ZIP_CODE', m.index, m.index + m[0].length, 0.7));
+  each(ZIP_LINE_END, text, (m) => add('ZIP_CODE', m.index, m.index + m[0].length, 0.5));
+  each(ROOM, text, (m) => add('ROOM', m.index, m.index + m[0].length, 0.8));
+}
+
+// The cue, a short gap without digits or sentence ends, then a token holding a digit.
+const GAP = "[^\\n\\d.!?]{0,30}?";
+const ID_TOKEN = '(?<![\\w-])((?=[A-Z0-9-]{5,25}(?![\\w-]))[A-Z0-9-]{0,12}\\d[A-Z0-9-]{0,20})(?![\\w-])';
+// Accounts take only label words between cue and number: "account if you call 555…" is no account.
+const STRICT_GAP = '(?:\\s*(?:number|num|no\\.?|#|id|is|was|on file|ending in|:|-)\\s*){0,3}\\s*';
+const labelled = (cue: string, gap = GAP): RegExp => new RegExp(`\\b(?:${cue})\\b${gap}${ID_TOKEN}`, 'gi');
+const LABELLED: Array<[IdentifierType, RegExp]> = [
+  ['MEDICAL_RECORD_NUMBER', labelled('MRN|medical record|patient (?:id|number|no)|chart (?:number|no)|hospital number')],
+  ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|group (?:id|number|no)|beneficiary (?:id|number)')],
+  ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)', STRICT_GAP)],
+  ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e (?:number|no|#)|DL|NPI|DEA (?:number|no)")],
+  ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN', STRICT_GAP)],
+  ['DEVICE_ID', labelled('serial|device (?:id|number|no)|implant (?:id|number|card)|UDI|lot (?:number|no)')],
+];
+const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
+const MBI = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
+const OTHER_ID = /(?<![\w#])#\s?(\d{5,12})\b/g;
+
+function findLabelledIds(text: string, add: Add): void {
+  for (const [type, re] of LABELLED) {
+    each(re, text, (m) => {
+      const [s, e] = groupSpan(m, 1);
+      add(type, s, e, 0.9);
+    });
+  }
+  each(VIN, text, (m) => {
+    const letters = m[0].replace(/\d/g, '').length;
+    if (letters >= 2 && letters <= 13) add('VEHICLE_ID', m.index, m.index + m[0].length, 0.6);
+  });
+  each(MBI, text, (m) => add('HEALTH_PLAN_ID', m.index, m.index + m[0].length, 0.8));
+  each(OTHER_ID, text, (m) => add('OTHER_ID', m.index, m.index + m[0].length, 0.5));
+}
+
+/** Specific kinds win over generic ones when two detectors claim the same characters. */
+const PRIORITY: Record<IdentifierType, number> = {
+  EMAIL_ADDRESS: 100,
+  URL: 95,
+  US_SSN: 90,
+  MEDICAL_RECORD_NUMBER: 88,
+  HEALTH_PLAN_ID: 87,
+  CREDIT_CARD: 86,
+  LICENSE_NUMBER: 85,
+  DEVICE_ID: 84,
+  ACCOUNT_NUMBER: 83,
+  VEHICLE_ID: 82,
+  IP_ADDRESS: 80,
+  FAX_NUMBER: 76,
+  PHONE_NUMBER: 75,
+  DATE: 70,
+  AGE_OVER_89: 68,
+  STREET_ADDRESS: 65,
+  ZIP_CODE: 64,
+  ROOM: 60,
+  HANDLE: 55,
+  PERSON: 50,
+  OTHER_ID: 10,
+};
+
+/** Keeps, among overlapping spans, the most specific; a ZIP inside an address is kept too. */
+function resolveOverlaps(spans: IdentifierSpan[]): IdentifierSpan[] {
+  const rank = (s: IdentifierSpan): number => (s.yearOnly ? 20 : PRIORITY[s.type]);
+  const ranked = [...spans].sort(
+    (a, b) => rank(b) - rank(a) || b.confidence - a.confidence || b.end - b.start - (a.end - a.start),
+  );
+  const kept: IdentifierSpan[] = [];
+  for (const span of ranked) {
+    const clash = kept.some(
+      (k) => k.start < span.end && span.start < k.end && !(isZipInAddress(k, span) || isZipInAddress(span, k)),
+    );
+    if (!clash) kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function isZipInAddress(a: IdentifierSpan, b: IdentifierSpan): boolean {
+  return a.type === 'STREET_ADDRESS' && b.type === 'ZIP_CODE';
+}

@@ -1,0 +1,57 @@
+/** Products and events of the four reportable adverse-event elements (patient, reporter, product, event). */
+
+export const SUSPECT_PRODUCT = new RegExp(
+  String.raw`\b(?:` +
+    [
+      // drugs (generic and brand) and drug classes
+      'ibuprofen|advil|motrin|tylenol|acetaminophen|paracetamol|aspirin|naproxen|aleve|metformin|lisinopril|losartan|amlodipine|atorvastatin|lipitor|simvastatin|rosuvastatin|crestor|statins?',
+      'amoxicillin|augmentin|azithromycin|z-?pak|cipro(?:floxacin)?|levaquin|doxycycline|penicillin|cephalexin|keflex|bactrim|clindamycin|antibiotics?',
+      'insulin|ozempic|wegovy|semaglutide|mounjaro|zepbound|tirzepatide|trulicity|jardiance|farxiga|humira|enbrel|keytruda|prednisone|steroids?|cortisone|methotrexate',
+      'oxycodone|hydrocodone|vicodin|percocet|morphine|fentanyl|tramadol|codeine|gabapentin|lyrica|opioids?|painkillers?|pain meds|muscle relaxers?',
+      'zoloft|sertraline|prozac|fluoxetine|lexapro|escitalopram|wellbutrin|bupropion|effexor|cymbalta|paxil|antidepressants?|ssris?|adderall|ritalin|xanax|ativan|klonopin|ambien|seroquel|abilify|lithium|lamictal|lamotrigine',
+      'birth control|depo(?:-provera)?|nexplanon|warfarin|coumadin|eliquis|xarelto|plavix|blood thinners?|heparin|levothyroxine|synthroid|accutane|isotretinoin|albuterol|inhaler|contrast(?: dye)?|anesthesia|anaesthesia|epidural|chemo(?:therapy)?|radiation|immunotherapy|iron infusion|infusion|antihistamine|benadryl|zyrtec|claritin|flonase|sudafed|nyquil|dayquil|\\w+(?:mab|pril|sartan|statin|olol|azole|cillin|mycin|floxacin|prazole|tidine|triptan|gliptin|gliflozin|glutide|vir)',
+      // vaccines
+      'vaccines?|vaccinations?|vaccinated|boosters?|flu shot|shingles (?:vaccine|shot)|tetanus shot|covid shot|mmr|tdap|dtap|hpv|gardasil|shingrix|pfizer|moderna|novavax|j&j|johnson|rsv vaccine|pneumonia vaccine|tetanus',
+      // devices
+      'pacemaker|defibrillator|icd|insulin pump|pump|cgm|dexcom|libre|glucose monitor|hip implant|knee implant|implants?|stents?|catheter|port|iud|mirena|paragard|breast implants?|cpap|bipap|hearing aids?|mesh|hernia mesh|replacement joint|prosthe\\w+|ventilator|glucose monitor|heart monitor|mask',
+      // procedures
+      'surgery|procedure|operation|colonoscopy|endoscopy|mri|ct scan|biopsy|lasik|transfusion|dialysis|c-section|knee replacement|hip replacement|ablation|cath(?:eterization)?|angioplasty|nerve block|spinal tap|lumbar puncture|filler|botox',
+    ].join('|') +
+    String.raw`)\b`,
+  'i',
+);
+
+export const ADVERSE_EVENT = new RegExp(
+  String.raw`\b(?:` +
+    [
+      'adverse (?:event|reaction)|allergic reaction|reacted|sick|cough|coughing|allergic|rash|hives|itch(?:y|ing)|welts|swelling|swollen|fever|chills|dizz(?:y|iness)|lightheaded|vertigo|nausea|nauseous|vomit(?:ing|ed)?|throwing up|threw up|headaches?|migraines?|faint(?:ed|ing)?|passed out|palpitations|racing heart|heart (?:racing|pounding)|irregular heartbeat|chest pain|short(?:ness)? of breath|can(?:\'|’)?t breathe',
+      'numb(?:ness)?|tingling|blurr?(?:y|ed) vision|vision (?:loss|problems)|bleeding|bruis(?:ing|es)|infection|infected|pus|oozing|sore arm|arm (?:is )?(?:sore|swollen|hurts)|insomnia|can(?:\'|’)?t sleep|hair (?:loss|falling out)|seizures?|hallucinat\\w+|mood swings|suicidal thoughts|diarrh(?:ea|oea)|constipat\\w+|stomach (?:pain|cramps|issues)|cramping',
+      'liver (?:damage|problems|failure)|kidney (?:damage|problems|failure)|blood clots?|clot|anaphyla\\w+|paralys\\w+|bell(?:\'|’)?s palsy|tinnitus|ringing in (?:my|his|her) ears|lost (?:my |his |her )?(?:taste|smell|hearing)|muscle (?:pain|aches|weakness)|joint pain|body aches|fatigue|exhausted|weakness|tremors?|shaking|twitching|burning|shortness of breath|low blood sugar|high blood pressure|spiked|crashed|weight gain|heavy periods|missed period|irregular periods',
+      'clicking|grinding|shocking|shocked|alarm|sores|bloated|crampy|cramps|hit by a truck|wiped out|knocked me out|vision (?:got )?blurr\\w+|blurrier|coming out in clumps|muscle pain|can(?:\'|’)?t keep (?:\\w+ )?down|throwing up|black stool|stool is black|burns|red and oozing|oozing|worse|malfunction(?:ed|ing)?|stopped working|broke|broken|failed|failure|shocked (?:me|him|her)|misfired|dislodged|migrated|perforat\\w+|leaking|defective|beeping|error code|wrong dose|overdosed',
+    ].join('|') +
+    String.raw`)\b`,
+  'i',
+);
+
+/** Unnamed products: enough for an adverse event, not for the reportable "product" element. */
+export const GENERIC_PRODUCT =
+  /\b(?:pills?|medications?|meds|medicine|drugs?|prescription|(?:the |her |his |my |a )?shots?|jabs?|injections?|dose|tablets?|the device|treatment|new (?:\w+ )?(?:pill|med|medication|drug)|procedure|surgery)\b/i;
+
+/** Side effects someone is having, not side effects asked about or denied. */
+export const SIDE_EFFECTS_EXPERIENCED =
+  /\b(?:having|getting|got|had|experiencing|suffering|dealing with|gave me|giving me|causing) (?:\w+ ){0,2}(?:side[- ]?effects?|reactions?)\b/i;
+export const NO_HARM = /\b(?:no|zero|without|never had any|didn(?:'|’)?t have any|barely any) (?:side[- ]?effects?|reactions?|problems|issues)\b/i;
+
+/** Hearsay: an event reported about unidentified people. */
+export const AE_HEARSAY = /\b(?:people|folks|everyone|a lot of (?:people|folks)|heard (?:from|that)|my friends?|someone i know|others)\b/i;
+
+/** Time or cause linking the product to the event. */
+export const CAUSAL_LINK =
+  /\s=\s|\b(?:and now|now (?:i|my|he|she|his|her|i'm|it)|has me|have me|makes? me|made (?:me|him|her)|making (?:me|him|her|folks|people)|keeps|turned|broke out|developed|after|since|from|caused|causing|gave (?:me|him|her|them)|due to|because of|started (?:taking|on)|ever since|following|post-?op|reaction to|side effects? (?:of|from)|took|taking|been on|started|switched to|got (?:my|the|his|her|a)|had (?:my|the|his|her|a)|on (?:the|my)|when i|days? later|hours? later|next day|within|the day after|right after)\b/i;
+
+/** An identifiable patient: the writer, a relative, a named or aged person. */
+export const AE_PATIENT =
+  /\b(?:patient of mine|my patient|i|i'm|im|i've|me|my|myself|mine|mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|baby|child|kid|toddler|partner|boyfriend|girlfriend|he|she|him|her|his|\d{1,3}[- ]?(?:yo|y\/o|year[- ]old|years old|month[- ]old))\b/i;
+
+/** An identifiable reporter: someone speaking in the first person (the account holder). */
+export const AE_REPORTER = /\b(?:i|i'm|im|i've|i'd|me|my|we|our|us)\b/i;

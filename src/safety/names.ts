@@ -1,0 +1,125 @@
+import type { IdentifierSpan } from './types.ts';
+import { FIRST_NAMES, AMBIGUOUS_FIRST_NAMES } from './lexicon/first-names.ts';
+import { NOT_NAME_WORDS } from './lexicon/capitalised-words.ts';
+
+/**
+ * Person names without a statistical model: a given-name list, titles and cue words
+ * ("my name is", "named", "Mr."), and runs of capitalised words that are not common
+ * capitalised words. Confidence says which evidence was seen.
+ */
+export function findNames(text: string): IdentifierSpan[] {
+  const tokens = tokenize(text);
+  const spans: IdentifierSpan[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const found = nameAt(text, tokens, i);
+    if (found) {
+      spans.push({ type: 'PERSON', start: found.start, end: found.end, text: text.slice(found.start, found.end), confidence: found.confidence });
+      i = found.next;
+    } else {
+      i++;
+    }
+  }
+  return spans;
+}
+
+interface Token {
+  start: number;
+  /** End without a trailing possessive 's. */
+  end: number;
+  word: string;
+  lower: string;
+  capitalised: boolean;
+  initial: boolean;
+}
+
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*\.?/gu;
+const MAX_TOKENS = 20_000;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) !== null && tokens.length < MAX_TOKENS) {
+    let word = m[0];
+    const hasDot = word.endsWith('.');
+    if (hasDot) word = word.slice(0, -1);
+    const initial = word.length === 1 && /\p{Lu}/u.test(word);
+    if (/['’]s$/.test(word)) word = word.slice(0, -2);
+    const first = word.charAt(0);
+    const capitalised = first !== first.toLowerCase() && (word.length < 3 || word.slice(1) !== word.slice(1).toUpperCase());
+    tokens.push({
+      start: m.index,
+      end: m.index + word.length + (initial && hasDot ? 1 : 0),
+      word,
+      lower: word.toLowerCase(),
+      capitalised,
+      initial,
+    });
+  }
+  return tokens;
+}
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sr', 'sra', 'srta']);
+const CUE_BEFORE =
+  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bsigned|\bregards,|\bthanks,|\blove,|\bpatient|\bpt\.?|\bmy (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?|\bto|\bwith|\bby|\band|\bsaid|\bask(?:ed)? for|\bvisit(?:ing|ed)?|\bhi|\bhello|\bhey|\bdear|\bcongrats,?|\bthank you,?)\s*$/i;
+const STRONG_CUE =
+  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bsigned|\bpatient|\bpt\.?|\bmy (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?)\s*$/i;
+const ORG_AFTER = new Set(['hospital', 'medical', 'center', 'centre', 'clinic', 'health', 'foundation', 'university', 'college', 'school', 'pavilion', 'institute', 'church', 'street', 'avenue', 'road', 'hall', 'building', 'wing', 'park', 'county']);
+const ORG_BEFORE = new Set(['st', 'saint', 'mount', 'mt', 'lake', 'fort', 'port', 'san', 'santa']);
+
+function isNameWord(t: Token): boolean {
+  return t.capitalised && !NOT_NAME_WORDS.has(t.lower);
+}
+
+function joined(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap.length <= 3 && /^(?:\.?[ \t]{1,2}|['’]s[ \t])$/.test(gap) && !/['’]s/.test(gap);
+}
+
+function nameAt(text: string, tokens: Token[], i: number): { start: number; end: number; confidence: number; next: number } | null {
+  const t = tokens[i]!;
+  if (!t.capitalised || t.initial) return null;
+  const prev = tokens[i - 1];
+  const before = text.slice(Math.max(0, t.start - 30), t.start);
+  const titled = prev !== undefined && TITLES.has(prev.lower) && t.start - prev.end <= 2;
+  const strongCue = STRONG_CUE.test(before);
+  const cue = titled || strongCue || CUE_BEFORE.test(before);
+  if (prev && ORG_BEFORE.has(prev.lower) && t.start - prev.end <= 2) return null;
+
+  // Extend over surname(s) and initials: "Janka M. Szász", "Tom Baker".
+  let j = i;
+  while (j + 1 < tokens.length && j - i < 3) {
+    const n = tokens[j + 1]!;
+    if (!joined(text, tokens[j]!, n)) break;
+    if (!(isNameWord(n) || n.initial)) break;
+    j++;
+    if (text.slice(tokens[j - 1]!.end, n.start).includes("'")) break;
+  }
+  while (j > i && tokens[j]!.initial) j--;
+  const after = tokens[j + 1];
+  if (after && ORG_AFTER.has(after.lower) && joined(text, tokens[j]!, after)) return null;
+  const length = j - i + 1;
+  const end = tokens[j]!.end;
+
+  const listed = FIRST_NAMES.has(t.lower);
+  const ambiguous = AMBIGUOUS_FIRST_NAMES.has(t.lower);
+  const common = NOT_NAME_WORDS.has(t.lower);
+  let confidence = 0;
+  if (titled && !common) confidence = 0.95;
+  else if (strongCue && !common) confidence = 0.9;
+  else if (listed && !common) confidence = length > 1 ? 0.9 : 0.8;
+  else if (ambiguous && (length > 1 || cue)) confidence = 0.7;
+  else if (!common && !ambiguous && length > 1) confidence = 0.5;
+  else if (!common && !ambiguous && length === 1 && isVocative(text, t)) confidence = 0.65;
+  else if (!common && !ambiguous && cue && t.start > 0) confidence = 0.45;
+  if (confidence === 0) return null;
+  return { start: t.start, end, confidence, next: j + 1 };
+}
+
+/** "…went well, Tom!" or "Hi Gigi," : a lone capitalised word addressed to someone. */
+function isVocative(text: string, t: Token): boolean {
+  const before = text.slice(Math.max(0, t.start - 8), t.start);
+  const after = text.charAt(t.end);
+  return (/,\s$/.test(before) && /^[!.?]$/.test(after)) || (/\b(?:hi|hello|hey|dear|thanks|congrats)\s$/i.test(before) && /^[,!]$/.test(after));
+}

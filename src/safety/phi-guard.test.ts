@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeMessage } from './analyze.ts';
+import { testProfile } from './test-profile.ts';
+
+const profile = testProfile();
+const draft = (text: string, replyTo?: string) => analyzeMessage({ text, kind: 'draft', ...(replyTo ? { replyTo } : {}) }, profile);
+const mention = (text: string) => analyzeMessage({ text, kind: 'mention' }, profile);
+
+test("a reply naming the patient's procedure is blocked", () => {
+  const a = draft('Glad your knee surgery went well, Tom!');
+  assert.equal(a.phi.found, true);
+  const status = a.findings.find((f) => f.rule === 'phi.patient-status');
+  assert.equal(status?.severity, 'block');
+  assert.match(status?.suggestion ?? '', /patient relations/i);
+  assert.ok(a.phi.spans.some((s) => s.type === 'PERSON' && s.text === 'Tom'));
+});
+
+test('"your mother is stable in room 412" confirms a patient and is blocked', () => {
+  const a = draft('Hi @mike_r, your mother is stable and resting in room 412.');
+  assert.equal(a.phi.found, true);
+  assert.ok(a.findings.some((f) => f.rule === 'phi.patient-status' && f.severity === 'block'));
+});
+
+test('a reply to a handle about their ER visit is PHI even without a name', () => {
+  const a = draft("@jane_doe we're so sorry about your wait in our ER yesterday.", 'jane_doe');
+  assert.equal(a.phi.found, true);
+  assert.ok(a.phi.spans.some((s) => s.type === 'HANDLE'));
+});
+
+test("the hospital's own address, phone and public event date are not PHI", () => {
+  const a = draft('Join us March 14 for our free Community Health Fair at 1200 Harbor View Drive! Call (555) 010-2000.');
+  assert.equal(a.phi.found, false);
+  assert.deepEqual(a.findings, []);
+});
+
+test('staff names in a thank-you post are not PHI', () => {
+  assert.equal(draft('Staff spotlight: Nurse Priya Raman has welcomed 2,000 babies. Thank you, Priya!').phi.found, false);
+  assert.equal(mention('Dr. Okafor is the best cardiologist in Oregon, period.').phi.found, false);
+});
+
+test('a generic empathetic redirect is allowed', () => {
+  const a = draft("We're sorry to hear about your experience. Please call our patient relations team at (555) 010-2000.");
+  assert.equal(a.phi.found, false);
+});
+
+test('a public figure becomes PHI when our post confirms their surgery here', () => {
+  const a = draft('Wishing Mayor Pettibone a speedy recovery after her gallbladder surgery here this week!');
+  assert.equal(a.phi.found, true);
+});
+
+test('an anonymous self-disclosure in a mention is not PHI', () => {
+  assert.equal(mention('5 years cancer free today!!! Thank you Dr. Okafor and the team 🎉').phi.found, false);
+});
+
+test('a mention with a full name and DOB tied to an admission is PHI, as a warning', () => {
+  const a = mention('@riversideregional my dad John Perez DOB 3/4/1941 was admitted Tuesday and no one will tell us anything.');
+  assert.equal(a.phi.found, true);
+  const types = a.phi.spans.map((s) => s.type);
+  assert.ok(types.includes('PERSON') && types.includes('DATE'), types.join(','));
+  assert.ok(a.findings.every((f) => f.severity !== 'block'));
+});
+
+test('an MRN is PHI wherever it appears', () => {
+  assert.equal(mention('My name is Carla Mendes, MRN 00482913, still no biopsy results').phi.found, true);
+});

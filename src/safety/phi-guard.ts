@@ -1,0 +1,176 @@
+import type { IdentifierSpan, IdentifierType, MessageKind, PhiFinding, PhiSpan } from './types.ts';
+import { personName, type OrgProfile } from './profile.ts';
+import { orgDetails, isOrgOwn } from './org-details.ts';
+import { CARE_TIE, PERSONAL_REFERENCE, PUBLIC_EVENT, PERSONAL_DATE_CUE } from './lexicon/care-context.ts';
+import { PATIENT_STATUS_PATTERNS, GENERIC_SECOND_PERSON } from './lexicon/patient-status.ts';
+import { privacyRewrite } from './rewrite.ts';
+
+/**
+ * Context decides whether an identifier is PHI: it must belong to a person (not the hospital,
+ * its staff or public figures) and be tied to that person's health, care, visit or billing.
+ * For outgoing text, confirming that someone is or was a patient is a violation on its own.
+ */
+export interface PhiDecision {
+  found: boolean;
+  spans: PhiSpan[];
+  findings: PhiFinding[];
+}
+
+/** Kinds that are health or billing identifiers by nature: PHI wherever they appear. */
+const INHERENTLY_SENSITIVE = new Set<IdentifierType>(['US_SSN', 'MEDICAL_RECORD_NUMBER', 'HEALTH_PLAN_ID', 'CREDIT_CARD', 'ACCOUNT_NUMBER', 'DEVICE_ID']);
+/** Kinds that are PHI only when tied to a person's care. */
+const MIN_CONFIDENCE: Partial<Record<IdentifierType, number>> = { PERSON: 0.6, DATE: 0.6, ZIP_CODE: 0.6, OTHER_ID: 0.6, VEHICLE_ID: 0.7 };
+
+export function guardPhi(
+  text: string,
+  kind: MessageKind,
+  identifiers: IdentifierSpan[],
+  profile: OrgProfile,
+  replyTo?: string,
+): PhiDecision {
+  const details = orgDetails(profile);
+  const careTied = CARE_TIE.test(text);
+  const personal =
+    PERSONAL_REFERENCE.test(text) ||
+    identifiers.some((s) => s.type === 'PERSON' && s.confidence >= 0.6 && !isOrgOwn(s, details) && !isCaregiverName(text, s));
+  const eventish = PUBLIC_EVENT.test(text);
+  const spans: PhiSpan[] = [];
+  const findings: PhiFinding[] = [];
+  const rewrite = privacyRewrite(profile);
+
+  const status = kind === 'draft' ? findPatientStatus(text) : null;
+  for (const id of identifiers) {
+    if (id.confidence < (MIN_CONFIDENCE[id.type] ?? 0.5)) continue;
+    if (id.type === 'PERSON' && isCaregiverName(text, id)) continue;
+    // A public figure is not PHI, unless our own post confirms they are our patient.
+    if (isOrgOwn(id, details) && !(status && id.type === 'PERSON' && !isStaffName(id, profile))) continue;
+    if (!isPhi(id, text, kind, careTied || status !== null, personal || status !== null, eventish)) continue;
+    spans.push({ type: id.type, start: id.start, end: id.end, text: id.text });
+    findings.push(
+      kind === 'draft'
+        ? {
+            rule: 'phi.identifier',
+            severity: 'block',
+            message: `Outgoing text contains a ${label(id.type)} tied to someone's care; remove it.`,
+            span: { start: id.start, end: id.end },
+            type: id.type,
+            suggestion: rewrite,
+          }
+        : {
+            rule: 'phi.in-mention',
+            severity: 'warn',
+            message: `Incoming message contains a ${label(id.type)} tied to someone's care: do not quote, share or answer it publicly.`,
+            span: { start: id.start, end: id.end },
+            type: id.type,
+          },
+    );
+  }
+
+  let confirmsPatient = false;
+  {
+    if (status) {
+      confirmsPatient = true;
+      findings.push({
+        rule: 'phi.patient-status',
+        severity: 'block',
+        message: 'Outgoing text confirms that someone is or was a patient; acknowledge without details and move to a private channel.',
+        span: status,
+        suggestion: rewrite,
+      });
+      if (replyTo) addReplyHandle(text, replyTo, spans);
+    }
+  }
+  return { found: spans.length > 0 || confirmsPatient, spans, findings };
+}
+
+function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: boolean, personal: boolean, eventish: boolean): boolean {
+  if (INHERENTLY_SENSITIVE.has(id.type)) return true;
+  if (!careTied) return false;
+  switch (id.type) {
+    case 'DATE': {
+      if (id.yearOnly) return false;
+      const near = text.slice(Math.max(0, id.start - 40), id.start);
+      const after = text.slice(id.end, id.end + 40);
+      if (eventish && !/\b(?:born|birth|dob|admitted|discharged|surgery)\b/i.test(near)) return false;
+      return personal && (PERSONAL_DATE_CUE.test(near) || CARE_AFTER_DATE.test(after));
+    }
+    case 'HANDLE':
+      // A handle in someone's own mention is their public identity; in our own post it names a person.
+      return kind === 'draft' && personal;
+    case 'URL':
+    case 'IP_ADDRESS':
+      return personal && !eventish;
+    case 'ROOM':
+    case 'STREET_ADDRESS':
+    case 'ZIP_CODE':
+      return personal && !eventish;
+    default:
+      return personal;
+  }
+}
+
+const CARE_AFTER_DATE = /^[^.!?]{0,25}\b(?:appointment|appt|surgery|procedure|visit|admission|discharge|scan|mri|cardiology|ortho\w*|oncology|tonsillectomy|\w+ectomy)\b/i;
+
+/** "Dr. Simmons", "Nurse Daniel", "the valet guy Marcus": people giving care, not receiving it. */
+const CAREGIVER_BEFORE =
+  /\b(?:dr|doctor|nurse|np|pa|rn|surgeon|therapist|chaplain|valet(?: guy)?|pharmacist|tech|technician|coach|mayor|governor|senator|rep|midwife|volunteer|receptionist|doula|dietitian|interpreter|paramedic|emt|officer|guy|lady)\.?\s*$/i;
+
+function isCaregiverName(text: string, id: IdentifierSpan): boolean {
+  return CAREGIVER_BEFORE.test(text.slice(Math.max(0, id.start - 24), id.start));
+}
+
+function isStaffName(id: IdentifierSpan, profile: OrgProfile): boolean {
+  const value = id.text.toLowerCase();
+  return profile.staff.some((p) => personName(p).toLowerCase().includes(value));
+}
+
+function findPatientStatus(text: string): { start: number; end: number } | null {
+  for (const re of PATIENT_STATUS_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const sentence = sentenceAround(text, m.index, m.index + m[0].length);
+    if (GENERIC_SECOND_PERSON.test(sentence) && !/\b(?:glad|sorry|hope|heard|congrat|went well|recovering)\w*/i.test(sentence)) continue;
+    return { start: m.index, end: m.index + m[0].length };
+  }
+  return null;
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('.', start), text.lastIndexOf('!', start), text.lastIndexOf('?', start), text.lastIndexOf('\n', start)) + 1;
+  const stops = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, end)).filter((i) => i >= 0);
+  return text.slice(from, stops.length ? Math.min(...stops) : text.length);
+}
+
+function addReplyHandle(text: string, replyTo: string, spans: PhiSpan[]): void {
+  const handle = replyTo.startsWith('@') ? replyTo : `@${replyTo}`;
+  const at = text.toLowerCase().indexOf(handle.toLowerCase());
+  if (at >= 0 && !spans.some((s) => s.start === at)) spans.push({ type: 'HANDLE', start: at, end: at + handle.length, text: text.slice(at, at + handle.length) });
+}
+
+const LABELS: Record<IdentifierType, string> = {
+  PERSON: 'name',
+  STREET_ADDRESS: 'street address',
+  ZIP_CODE: 'ZIP code',
+  DATE: 'date',
+  AGE_OVER_89: 'age over 89',
+  PHONE_NUMBER: 'phone number',
+  FAX_NUMBER: 'fax number',
+  EMAIL_ADDRESS: 'email address',
+  US_SSN: 'Social Security number',
+  MEDICAL_RECORD_NUMBER: 'medical record number',
+  HEALTH_PLAN_ID: 'health plan or member id',
+  ACCOUNT_NUMBER: 'account number',
+  CREDIT_CARD: 'card number',
+  LICENSE_NUMBER: 'licence number',
+  VEHICLE_ID: 'vehicle identifier',
+  DEVICE_ID: 'device identifier',
+  URL: 'personal URL',
+  IP_ADDRESS: 'IP address',
+  HANDLE: 'social handle',
+  ROOM: 'room or bed number',
+  OTHER_ID: 'identifying number',
+};
+
+export function label(type: IdentifierType): string {
+  return LABELS[type];
+}

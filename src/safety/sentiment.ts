@@ -1,0 +1,50 @@
+import vader from 'vader-sentiment';
+import type { Intent, MessageKind, Sentiment } from './types.ts';
+import { MEDICAL_REWRITES, EMOJI_VALENCE } from './lexicon/medical-sentiment.ts';
+
+/** VADER needs no model download; long texts are scored on their opening, which carries the tone. */
+const MAX_SCORED_CHARS = 4000;
+
+/** VADER's compound score (-1..1) after medical and emoji rewrites. */
+export function sentimentScore(text: string): number {
+  let scored = text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text;
+  for (const [pattern, replacement] of MEDICAL_REWRITES) scored = scored.replace(pattern, replacement);
+  for (const [pattern, replacement] of EMOJI_VALENCE) scored = scored.replace(pattern, replacement);
+  return scored.trim() ? vader.SentimentIntensityAnalyzer.polarity_scores(scored).compound : 0;
+}
+
+const APOLOGY_REDIRECT = /\b(?:sorry (?:to hear|about|for the|billing)|apologi[sz]e for any|thank(?:s| you) for (?:reaching out|flagging|letting us know)|please (?:call|email|contact|send us|dm)|we(?:'|’)?d like to (?:look into|help)|can(?:'|’)?t discuss)\b/i;
+const DISRUPTION_OR_LOSS = /\b(?:closed (?:today|due)|power outage|down for maintenance|outage|delays?|sorry to share|sorry for your loss|condolences|passed away|in our hearts|we apologi[sz]e)\b/i;
+const CELEBRATION = /\b(?:congrat\w*|celebrat\w*|welcome[sd]?|happy \w+|thank you|thanks|proud|excited|join us|new\b|meet\b|honou?red|spotlight|milestone|birthday|graduate)\b/i;
+
+/**
+ * Positive, neutral or negative, following how people read healthcare messages: emergencies,
+ * self-harm and adverse events are negative; spam is neutral; plain questions are neutral unless
+ * strongly coloured; our own apologies and redirects are neutral.
+ */
+export function classifySentiment(text: string, intents: readonly Intent[] = [], kind: MessageKind = 'mention'): Sentiment {
+  const score = sentimentScore(text);
+  const has = (i: Intent): boolean => intents.includes(i);
+  if (kind === 'draft') return draftSentiment(text, score);
+  if (has('emergency') || has('self_harm')) return 'negative';
+  if (has('spam')) return 'neutral';
+  if (has('adverse_event')) return score >= 0.3 && !has('complaint') ? 'neutral' : 'negative';
+  if (has('complaint') && has('praise')) return score >= 0.4 ? 'positive' : score <= -0.1 ? 'negative' : 'neutral';
+  if (has('complaint')) return 'negative';
+  if (has('praise')) return score <= -0.5 ? 'negative' : 'positive';
+  if (has('question') || has('misinformation')) return band(score, 0.5, -0.4);
+  return band(score, 0.3, -0.3);
+}
+
+function draftSentiment(text: string, score: number): Sentiment {
+  if (DISRUPTION_OR_LOSS.test(text)) return 'negative';
+  if (APOLOGY_REDIRECT.test(text)) return 'neutral';
+  if (CELEBRATION.test(text) && score > 0) return 'positive';
+  return band(score, 0.5, -0.5);
+}
+
+function band(score: number, positiveAt: number, negativeAt: number): Sentiment {
+  if (score >= positiveAt) return 'positive';
+  if (score <= negativeAt) return 'negative';
+  return 'neutral';
+}

@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeMessage } from './analyze.ts';
+import { testProfile } from './test-profile.ts';
+
+const profile = testProfile();
+const mention = (text: string) => analyzeMessage({ text, kind: 'mention' }, profile);
+
+test("'this heat is killing me' is not an emergency", () => {
+  const a = mention('this heat is killing me. why is there no shade in the parking lot');
+  assert.equal(a.urgent, false);
+  assert.ok(a.intents.includes('complaint'));
+});
+
+test("'dying to try the new menu' and 'heart attack on a plate' are not emergencies", () => {
+  assert.equal(mention('dying to try the new cafeteria menu 😋').urgent, false);
+  assert.equal(mention('Heart attack on a plate: the triple bacon burger 😂').urgent, false);
+  assert.equal(mention('your hold music is going to give me a seizure').urgent, false);
+});
+
+test('stroke signs happening now are an urgent emergency with a 911 playbook and the on-call contact', () => {
+  const a = mention('HELP my wife’s face is drooping on one side and she cant talk right');
+  assert.equal(a.urgent, true);
+  assert.ok(a.intents.includes('emergency'));
+  assert.match(a.playbook?.replyTemplate ?? '', /911/);
+  assert.equal(a.playbook?.escalateTo?.name, 'Jordan Lee');
+  assert.ok(a.playbook?.steps.some((s) => /evidence/i.test(s)));
+});
+
+test('learning the signs of a stroke is not an emergency', () => {
+  assert.equal(mention('What are the warning signs of a stroke? Want to be prepared.').urgent, false);
+});
+
+test("a lethal-dose question 'asking for a friend' is self-harm with a 988 playbook", () => {
+  const a = mention("what's the max dose of tylenol someone could take, asking for a friend");
+  assert.equal(a.urgent, true);
+  assert.ok(a.intents.includes('self_harm'));
+  assert.match(a.playbook?.replyTemplate ?? '', /988/);
+});
+
+test('passive suicidal wording is self-harm; a remembrance walk is not', () => {
+  assert.equal(mention("I don't want to be here anymore. Everyone would be better off without me.").urgent, true);
+  assert.equal(mention('Walked in the suicide prevention walk for my brother today.').urgent, false);
+});
+
+test('a side effect after a named drug is an adverse event with all four elements', () => {
+  const a = mention('lisinopril gave me this dry hacking cough that won’t quit');
+  assert.ok(a.intents.includes('adverse_event'));
+  assert.deepEqual(a.adverseEvent, { patient: true, reporter: true, product: true, event: true });
+});
+
+test('an unnamed pill gives an adverse event without the product element; "no side effects" is none', () => {
+  const a = mention('The new blood pressure pill my doctor put me on makes me so dizzy I almost fell');
+  assert.equal(a.adverseEvent?.product, false);
+  assert.equal(mention('Got my flu shot today, zero side effects!').adverseEvent, null);
+});
+
+test('an acute drug reaction is both an emergency and an adverse event', () => {
+  const a = mention('My husband just took his first dose of amoxicillin and now his lips are swelling fast');
+  assert.ok(a.intents.includes('emergency') && a.intents.includes('adverse_event'));
+});
+
+test('misinformation is flagged, debunking and honest questions are not', () => {
+  assert.ok(mention('Vaccines cause autism. Do your own research.').intents.includes('misinformation'));
+  assert.ok(!mention('Reminder: vaccines do NOT cause autism.').intents.includes('misinformation'));
+  assert.ok(!mention('Is it true the MMR vaccine causes autism?').intents.includes('misinformation'));
+});
+
+test('spam, questions and praise are told apart', () => {
+  assert.deepEqual(mention('Buy 10K real followers for your hospital page! Cheap, fast 👉 boost.co').intents, ['spam']);
+  assert.deepEqual(mention('Does Riverside accept Medicaid for dental?').intents, ['question']);
+  assert.ok(mention('Thank you to the NICU nurses, you were angels').intents.includes('praise'));
+});
+
+test('drafts carry no intents and are never urgent', () => {
+  const a = analyzeMessage({ text: 'If you are having chest pain, call 911 right away.', kind: 'draft' }, profile);
+  assert.deepEqual(a.intents, []);
+  assert.equal(a.urgent, false);
+});
