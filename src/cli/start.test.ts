@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** `npm start` as a user runs it: the real process, a real port, the printed first-run link. */
 test('bedside start serves /healthz and prints a one-time link through which the owner signs up and logs in', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bedside-start-'));
-  const env = { ...process.env, BEDSIDE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, BEDSIDE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.BEDSIDE_SECRET_KEY;
   const child = spawn(process.execPath, ['bin/bedside.mjs', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -11,6 +11,18 @@ export interface BedsideConfig {
   secretKey: string | undefined;
   publicUrl: string | undefined;
   logLevel: string;
+  /** Overrides every job kind's lease (how soon a try whose worker died is taken again). */
+  jobLeaseSeconds: number | undefined;
+  /** How often pg-boss looks for lost tries (PostgreSQL mode). */
+  jobMaintenanceSeconds: number | undefined;
+}
+
+function optionalPositive(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number of seconds (got "${raw}")`);
+  return value;
 }
 
 export class ConfigError extends Error {}
@@ -32,5 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BedsideConfig 
     secretKey: env.BEDSIDE_SECRET_KEY?.trim() || undefined,
     publicUrl: env.BEDSIDE_PUBLIC_URL?.trim() || undefined,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    jobLeaseSeconds: optionalPositive(env, 'BEDSIDE_JOB_LEASE_SECONDS'),
+    jobMaintenanceSeconds: optionalPositive(env, 'BEDSIDE_JOB_MAINTENANCE_SECONDS'),
   };
 }

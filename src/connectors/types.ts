@@ -9,7 +9,7 @@ export type NetworkId = 'bluesky' | 'mastodon';
 /** How a network counts the length of a text. */
 export type TextCounting =
   | { kind: 'graphemes' } // Bluesky: user-perceived characters
-  | { kind: 'characters_urls_fixed'; urlLength: number } // Mastodon: code points, every URL as N
+  | { kind: 'characters_urls_fixed'; urlLength: number } // Mastodon: graphemes, every URL as N, @user@domain as @user
   | { kind: 'twitter_weighted' }; // X: twitter-text's weighted length
 
 export interface NetworkLimits {
@@ -173,8 +173,11 @@ export interface ConnectorSession {
   /** Publishes posts as a thread, in order; reports how far it got if one part fails. */
   publishThread(posts: OutgoingPost[]): Promise<PublishedPost[]>;
   delete(ref: RemotePostRef): Promise<void>;
-  /** Looks for a post of this account carrying the idempotency key (reconciliation). */
-  findOwnPost(idempotencyKey: string, since: Date): Promise<PublishedPost | undefined>;
+  /**
+   * Looks for a post of this account published under the idempotency key (reconciliation after
+   * a crash). `expected.text` lets networks that cannot look keys up match the text instead.
+   */
+  findOwnPost(idempotencyKey: string, since: Date, expected?: { text: string }): Promise<PublishedPost | undefined>;
   notifications(cursor?: string): Promise<NotificationPage>;
   thread(ref: RemotePostRef): Promise<RemotePost[]>;
   metrics(refs: RemotePostRef[]): Promise<PostMetrics[]>;
@@ -192,7 +195,11 @@ export class PartialThreadError extends ConnectorError {
   readonly published: PublishedPost[];
 
   constructor(published: PublishedPost[], cause: ConnectorError) {
-    super(cause.code, `thread stopped after ${published.length} part(s): ${cause.message}`, { cause, ...(cause.retryAfterSeconds !== undefined ? { retryAfterSeconds: cause.retryAfterSeconds } : {}) });
+    super(cause.code, `thread stopped after ${published.length} part(s): ${cause.message}`, {
+      cause,
+      ...(cause.retryAfterSeconds !== undefined ? { retryAfterSeconds: cause.retryAfterSeconds } : {}),
+      ...(cause.field !== undefined ? { field: cause.field } : {}),
+    });
     this.name = 'PartialThreadError';
     this.published = published;
   }

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'channels.manage',
   'posts.draft',
   'posts.approve',
+  'posts.comment',
   'inbox.reply',
   'audit.read',
 ] as const;
@@ -20,9 +21,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  admin: ['workspace.read', 'workspace.manage', 'members.manage', 'channels.manage', 'posts.draft', 'inbox.reply', 'audit.read'],
-  editor: ['workspace.read', 'posts.draft', 'inbox.reply'],
-  reviewer: ['workspace.read', 'posts.approve', 'audit.read'],
+  admin: ['workspace.read', 'workspace.manage', 'members.manage', 'channels.manage', 'posts.draft', 'posts.comment', 'inbox.reply', 'audit.read'],
+  editor: ['workspace.read', 'posts.draft', 'posts.comment', 'inbox.reply'],
+  reviewer: ['workspace.read', 'posts.approve', 'posts.comment', 'audit.read'],
   viewer: ['workspace.read'],
 };
 

@@ -49,8 +49,11 @@ export class PgBossJobQueue implements JobQueue {
   readonly #kinds = new Map<string, JobKindOptions>();
   #started: Promise<void> | undefined;
 
-  constructor(db: Db, connectionString: string, options: { maintenanceIntervalSeconds?: number; pollingIntervalSeconds?: number } = {}) {
+  readonly #leaseMs: number | undefined;
+
+  constructor(db: Db, connectionString: string, options: { maintenanceIntervalSeconds?: number; pollingIntervalSeconds?: number; leaseMs?: number } = {}) {
     this.#db = db;
+    this.#leaseMs = options.leaseMs;
     this.#polling = options.pollingIntervalSeconds ?? 0.5;
     this.#boss = new PgBoss({
       connectionString,
@@ -71,7 +74,7 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async define(kind: string, options: Partial<JobKindOptions> = {}): Promise<void> {
-    const merged = { ...DEFAULT_JOB_OPTIONS, ...options };
+    const merged = { ...DEFAULT_JOB_OPTIONS, ...options, ...(this.#leaseMs ? { leaseMs: this.#leaseMs } : {}) };
     this.#kinds.set(kind, merged);
     await this.#ensureStarted();
     const common = {
@@ -147,6 +150,7 @@ export class PgBossJobQueue implements JobQueue {
           kind,
           payload: job.data.payload,
           attempt: job.retryCount + 1,
+          lastAttempt: job.retryCount >= job.retryLimit,
           finish: async (effects) => {
             await this.#db.transaction().execute(async (trx) => {
               await effects(trx);

@@ -48,6 +48,8 @@ export interface JobRun<P> {
   payload: P;
   /** 1 on the first try. */
   attempt: number;
+  /** true when a failure of this try dead-letters the job (no tries left). */
+  lastAttempt: boolean;
   /**
    * Records the job's database effects and its completion in one transaction: if the process
    * dies before it commits, neither happened and the job is tried again; if it commits, the job

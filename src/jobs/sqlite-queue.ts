@@ -42,13 +42,16 @@ export class SqliteJobQueue implements JobQueue {
   #stopped = false;
   #polling = false;
 
-  constructor(db: Db, options: { pollMs?: number } = {}) {
+  readonly #leaseMs: number | undefined;
+
+  constructor(db: Db, options: { pollMs?: number; leaseMs?: number } = {}) {
     this.#db = db;
     this.#pollMs = options.pollMs ?? 250;
+    this.#leaseMs = options.leaseMs;
   }
 
   async define(kind: string, options: Partial<JobKindOptions> = {}): Promise<void> {
-    this.#kinds.set(kind, { ...DEFAULT_JOB_OPTIONS, ...options });
+    this.#kinds.set(kind, { ...DEFAULT_JOB_OPTIONS, ...options, ...(this.#leaseMs ? { leaseMs: this.#leaseMs } : {}) });
   }
 
   #options(kind: string): JobKindOptions {
@@ -195,6 +198,7 @@ export class SqliteJobQueue implements JobQueue {
         kind: row.kind,
         payload: JSON.parse(row.payload) as unknown,
         attempt,
+        lastAttempt: attempt >= row.max_attempts,
         finish: async (effects) => {
           await this.#db.transaction().execute(async (trx) => {
             await effects(trx);

@@ -3,7 +3,18 @@ import type { AppContext, Actor } from './context.ts';
 import { auditActor, requirePermission } from './context.ts';
 import { OperationError } from './errors.ts';
 import { appendAudit } from '../storage/audit-log.ts';
-import { deleteChannel, findChannel, findChannelByHandle, insertChannel, listChannels, type Channel } from '../storage/channels.ts';
+import {
+  deleteChannel,
+  findChannel,
+  findChannelByHandle,
+  insertChannel,
+  listChannels,
+  readSealedCredentials,
+  replaceSealedCredentials,
+  setChannelStatus,
+  type Channel,
+} from '../storage/channels.ts';
+import { connectorFor, ConnectorError, type ChannelCredentials, type ConnectorSession } from '../connectors/index.ts';
 
 export async function channels(ctx: AppContext, actor: Actor): Promise<Channel[]> {
   requirePermission(actor, 'workspace.read');
@@ -11,24 +22,39 @@ export async function channels(ctx: AppContext, actor: Actor): Promise<Channel[]
 }
 
 /**
- * Stores a connected account with its credentials sealed (AES-256-GCM, bound to the channel id).
+ * Connects an account: the connector logs in with the credentials (so a typo is caught now, not
+ * at the first scheduled post), then they are stored sealed (AES-256-GCM, bound to the channel id).
  * The first channel of a workspace is its primary one (start small: master one channel first).
- * Verifying the credentials against the network is the connector's job (publishing issue).
  */
 export async function connectChannel(
   ctx: AppContext,
   actor: Actor,
-  input: { network: string; handle: string; displayName?: string | undefined; credentials: Record<string, string> },
+  input: { network: string; handle: string; displayName?: string | undefined; credentials: ChannelCredentials },
 ): Promise<Channel> {
   requirePermission(actor, 'channels.manage');
+  const connector = connectorFor(input.network);
+  if (!connector) throw new OperationError('INVALID_REQUEST', `Bedside cannot connect to ${input.network} yet`, { field: 'network' });
+  let credentials = input.credentials;
+  let handle = input.handle;
+  try {
+    const session = await connector.connect({ identifier: input.handle, ...input.credentials });
+    handle = session.handle;
+    credentials = session.refreshedCredentials ?? { identifier: input.handle, ...input.credentials };
+  } catch (err) {
+    if (err instanceof ConnectorError) {
+      const reason = err.code === 'AUTH_REVOKED' ? 'the network refused these credentials' : `the network could not be reached (${err.code})`;
+      throw new OperationError('INVALID_REQUEST', `cannot connect ${input.network} account ${input.handle}: ${reason}`, { field: 'credentials' });
+    }
+    throw err;
+  }
   const id = randomUUID();
-  const sealed = ctx.secrets.seal(JSON.stringify(input.credentials), `channel:${id}`);
+  const sealed = ctx.secrets.seal(JSON.stringify(credentials), `channel:${id}`);
   return ctx.storage.db.transaction().execute(async (trx) => {
-    if (await findChannelByHandle(trx, actor.workspaceId, input.network, input.handle)) {
-      throw new OperationError('CONFLICT', `${input.network} account ${input.handle} is already connected`, { field: 'handle' });
+    if (await findChannelByHandle(trx, actor.workspaceId, input.network, handle)) {
+      throw new OperationError('CONFLICT', `${input.network} account ${handle} is already connected`, { field: 'handle' });
     }
     const primary = (await listChannels(trx, actor.workspaceId)).length === 0;
-    await insertChannel(trx, { id, workspaceId: actor.workspaceId, network: input.network, handle: input.handle, displayName: input.displayName ?? null, credentialsSealed: sealed, primary });
+    await insertChannel(trx, { id, workspaceId: actor.workspaceId, network: input.network, handle, displayName: input.displayName ?? null, credentialsSealed: sealed, primary });
     await appendAudit(trx, ctx.storage.engine, {
       workspaceId: actor.workspaceId,
       ...auditActor(actor),
@@ -56,4 +82,33 @@ export async function disconnectChannel(ctx: AppContext, actor: Actor, id: strin
       details: { network: channel.network },
     });
   });
+}
+
+/**
+ * A live session on a channel's network, for jobs. Refreshed credentials are stored back; when
+ * the network refuses them the channel is marked auth_revoked, so the user is told to reconnect.
+ */
+export async function openChannelSession(ctx: AppContext, workspaceId: string, channelId: string): Promise<{ channel: Channel; session: ConnectorSession }> {
+  const channel = await findChannel(ctx.storage.db, workspaceId, channelId);
+  if (!channel) throw new ConnectorError('PERMANENT', `channel ${channelId} was disconnected`);
+  const connector = connectorFor(channel.network);
+  if (!connector) throw new ConnectorError('PERMANENT', `no connector for ${channel.network}`);
+  const sealed = await readSealedCredentials(ctx.storage.db, workspaceId, channelId);
+  const credentials = JSON.parse(ctx.secrets.open(sealed!, `channel:${channelId}`)) as ChannelCredentials;
+  try {
+    const session = await connector.connect(credentials);
+    if (session.refreshedCredentials && Object.keys(session.refreshedCredentials).length > 0) {
+      await replaceSealedCredentials(ctx.storage.db, workspaceId, channelId, ctx.secrets.seal(JSON.stringify(session.refreshedCredentials), `channel:${channelId}`));
+    }
+    if (channel.status === 'auth_revoked') await setChannelStatus(ctx.storage.db, workspaceId, channelId, 'active', null);
+    return { channel, session };
+  } catch (err) {
+    if (err instanceof ConnectorError && err.code === 'AUTH_REVOKED') {
+      await ctx.storage.db.transaction().execute(async (trx) => {
+        await setChannelStatus(trx, workspaceId, channelId, 'auth_revoked', 'the network refused the stored credentials: reconnect the channel');
+        await appendAudit(trx, ctx.storage.engine, { workspaceId, actorType: 'system', actorId: null, action: 'channel.auth_revoked', entityType: 'channel', entityId: channelId, details: { network: channel.network } });
+      });
+    }
+    throw err;
+  }
 }

@@ -4,6 +4,7 @@ import { openStorage, type Storage } from '../storage/engine.ts';
 import { migrate } from '../storage/migrate.ts';
 import { loadSecretBox } from '../security/secret-key.ts';
 import { createJobQueue, type QueueTuning } from '../jobs/index.ts';
+import { defineJobKinds } from '../jobs/kinds.ts';
 import type { AppContext } from '../operations/context.ts';
 import { createLogger } from './logger.ts';
 
@@ -26,7 +27,13 @@ export async function boot(options: { logger?: Logger; queueTuning?: QueueTuning
   try {
     await migrate(storage);
     const { box, generatedAt } = loadSecretBox({ secretKey: config.secretKey, dataDir: config.dataDir, engine: storage.engine });
-    const queue = createJobQueue(storage, config.databaseUrl, options.queueTuning);
+    const tuning = {
+      ...(config.jobLeaseSeconds ? { leaseMs: config.jobLeaseSeconds * 1000 } : {}),
+      ...(config.jobMaintenanceSeconds ? { maintenanceIntervalSeconds: config.jobMaintenanceSeconds } : {}),
+      ...options.queueTuning,
+    };
+    const queue = createJobQueue(storage, config.databaseUrl, tuning);
+    await defineJobKinds(queue);
     const ctx: AppContext = { storage, queue, secrets: box, logger };
     return {
       config,

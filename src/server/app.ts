@@ -12,6 +12,7 @@ import { registerWorkspace } from './routes/workspace.ts';
 import { registerMembers } from './routes/members.ts';
 import { registerTokens } from './routes/tokens.ts';
 import { registerChannels } from './routes/channels.ts';
+import { registerPosts } from './routes/posts.ts';
 import { registerWeb } from './web.ts';
 
 export interface ServerOptions {
@@ -67,6 +68,7 @@ export function createServerApp(ctx: AppContext, options: ServerOptions = {}): {
   registerMembers(app, routes, ctx);
   registerTokens(app, routes, ctx);
   registerChannels(app, routes, ctx);
+  registerPosts(app, routes, ctx);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });

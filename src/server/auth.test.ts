@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -7,6 +7,15 @@ import { testServer, cookieFrom, PASSWORD } from '../testing/server.ts';
 import { testContext } from '../testing/context.ts';
 import { createServerApp } from './app.ts';
 import { issueSetupToken } from '../operations/accounts.ts';
+import { startBlueskyNetwork, type BlueskyTestNetwork } from '../testing/bluesky-network.ts';
+
+let net: BlueskyTestNetwork;
+before(async () => {
+  net = await startBlueskyNetwork();
+});
+after(async () => {
+  await net?.close();
+});
 
 for (const engine of ENGINES) {
   describe(`authentication on ${engine}`, () => {
@@ -110,22 +119,29 @@ for (const engine of ENGINES) {
       }
     });
 
-    test('channel credentials are encrypted at rest and never returned', async () => {
+    test('channel credentials are checked with the network, encrypted at rest and never returned', async () => {
       const s = await testServer(engine);
       try {
-        const res = await s.request('POST', '/api/channels', { as: s.as.admin, body: { network: 'bluesky', handle: 'riverside.bsky.social', credentials: { appPassword: 'wxyz-1234-abcd-5678' } } });
+        const account = await net.account(`enc${engine.slice(0, 2)}`);
+        const appPassword = await net.appPassword(account);
+        const refused = await s.request('POST', '/api/channels', { as: s.as.admin, body: { network: 'bluesky', handle: account.handle, credentials: { appPassword: 'wrong-wrong-wrong-wrong', serviceUrl: net.pdsUrl } } });
+        assert.equal(refused.status, 400);
+        assert.equal(((await refused.json()) as { error: { field: string } }).error.field, 'credentials');
+        const res = await s.request('POST', '/api/channels', { as: s.as.admin, body: { network: 'bluesky', handle: account.handle, credentials: { appPassword, serviceUrl: net.pdsUrl } } });
         assert.equal(res.status, 201);
         const text = await res.text();
-        assert.ok(!text.includes('wxyz-1234'));
+        assert.ok(!text.includes(appPassword));
         assert.equal(JSON.parse(text).primary, true, 'the first channel is the primary one');
         const row = await s.ctx.storage.db.selectFrom('channels').select(['id', 'credentials_encrypted']).executeTakeFirstOrThrow();
-        assert.ok(!row.credentials_encrypted.includes('wxyz'));
-        assert.deepEqual(JSON.parse(s.ctx.secrets.open(row.credentials_encrypted, `channel:${row.id}`)), { appPassword: 'wxyz-1234-abcd-5678' });
+        assert.ok(!row.credentials_encrypted.includes(appPassword));
+        const opened = JSON.parse(s.ctx.secrets.open(row.credentials_encrypted, `channel:${row.id}`)) as Record<string, string>;
+        assert.equal(opened.appPassword, appPassword);
+        assert.ok(opened.session, 'the session tokens are stored too, sealed');
         assert.throws(() => s.ctx.secrets.open(row.credentials_encrypted, 'channel:another-id'), /cannot be opened/);
-        const dup = await s.request('POST', '/api/channels', { as: s.as.admin, body: { network: 'bluesky', handle: 'riverside.bsky.social', credentials: { appPassword: 'x' } } });
+        const dup = await s.request('POST', '/api/channels', { as: s.as.admin, body: { network: 'bluesky', handle: account.handle, credentials: { appPassword, serviceUrl: net.pdsUrl } } });
         assert.equal(dup.status, 409);
         const list = await (await s.request('GET', '/api/channels', { as: s.as.viewer })).text();
-        assert.ok(!list.includes('credentials'));
+        assert.ok(!list.includes('credentials') && !list.includes(appPassword));
       } finally {
         await s.cleanup();
       }

@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../testing/engines.ts';
@@ -7,6 +7,46 @@ import { ROLES, can, type Role } from '../domain/roles.ts';
 import { addMember } from '../operations/accounts.ts';
 import { connectChannel } from '../operations/channels.ts';
 import { createApiToken } from '../operations/auth.ts';
+import { approvePost, createPost, schedulePost, submitPost } from '../operations/posts.ts';
+import { updateTarget } from '../storage/posts.ts';
+import { startBlueskyNetwork, type BlueskyTestNetwork } from '../testing/bluesky-network.ts';
+import type { Actor } from '../operations/context.ts';
+
+let net: BlueskyTestNetwork;
+
+/** A real Bluesky account on the local network, ready to connect as a channel. */
+async function blueskyAccount(): Promise<{ handle: string; credentials: Record<string, string> }> {
+  const account = await net.account(`c${randomUUID().replace(/-/g, '').slice(0, 10)}`);
+  return { handle: account.handle, credentials: { appPassword: await net.appPassword(account), serviceUrl: net.pdsUrl } };
+}
+
+const channels = new WeakMap<TestServer, string>();
+async function mainChannel(s: TestServer): Promise<string> {
+  let id = channels.get(s);
+  if (!id) {
+    const account = await blueskyAccount();
+    id = (await connectChannel(s.ctx, s.ownerActor, { network: 'bluesky', handle: account.handle, credentials: account.credentials })).id;
+    channels.set(s, id);
+  }
+  return id;
+}
+
+function editorActor(s: TestServer): Actor {
+  return { type: 'user', workspaceId: s.workspaceId, userId: s.as.editor.userId, role: 'editor' };
+}
+
+/** A post by the editor, moved to the given point of its life. */
+async function postIn(s: TestServer, stage: 'draft' | 'in_review' | 'approved' | 'scheduled'): Promise<string> {
+  const editor = editorActor(s);
+  const { post } = await createPost(s.ctx, editor, { parts: [{ text: 'Flu shot clinic Saturday 9–1 #FluSeason' }], channelIds: [await mainChannel(s)] });
+  if (stage === 'draft') return post.id;
+  await submitPost(s.ctx, editor, post.id);
+  if (stage === 'in_review') return post.id;
+  await approvePost(s.ctx, { type: 'user', workspaceId: s.workspaceId, userId: s.as.reviewer.userId, role: 'reviewer' }, post.id);
+  if (stage === 'approved') return post.id;
+  await schedulePost(s.ctx, editor, post.id, new Date(Date.now() + 86_400_000));
+  return post.id;
+}
 
 /**
  * A valid request for every authenticated route, built fresh for each call (so a DELETE has
@@ -39,12 +79,41 @@ const FIXTURES: Record<string, Fixture> = {
     return { path: `/api/tokens/${record.id}` };
   },
   'GET /api/channels': async () => ({ path: '/api/channels' }),
-  'POST /api/channels': async () => ({ path: '/api/channels', body: { network: 'bluesky', handle: `${randomUUID().slice(0, 8)}.bsky.social`, credentials: { appPassword: 'abcd-efgh-ijkl-mnop' } } }),
+  'POST /api/channels': async () => {
+    const account = await blueskyAccount();
+    return { path: '/api/channels', body: { network: 'bluesky', handle: account.handle, credentials: account.credentials } };
+  },
   'DELETE /api/channels/{id}': async (s) => {
-    const ch = await connectChannel(s.ctx, s.ownerActor, { network: 'bluesky', handle: `${randomUUID().slice(0, 8)}.bsky.social`, credentials: { appPassword: 'x' } });
+    const account = await blueskyAccount();
+    const ch = await connectChannel(s.ctx, s.ownerActor, { network: 'bluesky', handle: account.handle, credentials: account.credentials });
     return { path: `/api/channels/${ch.id}` };
   },
+  'GET /api/posts': async () => ({ path: '/api/posts?limit=5&state=draft,scheduled' }),
+  'POST /api/posts': async (s) => ({ path: '/api/posts', body: { parts: [{ text: 'Heart health month starts Monday' }], channelIds: [await mainChannel(s)] } }),
+  'GET /api/posts/{id}': async (s) => ({ path: `/api/posts/${await postIn(s, 'draft')}` }),
+  'PATCH /api/posts/{id}': async (s) => ({ path: `/api/posts/${await postIn(s, 'draft')}`, body: { parts: [{ text: 'Edited text' }] } }),
+  'POST /api/posts/{id}/submit': async (s) => ({ path: `/api/posts/${await postIn(s, 'draft')}/submit` }),
+  'POST /api/posts/{id}/approve': async (s) => ({ path: `/api/posts/${await postIn(s, 'in_review')}/approve`, body: {} }),
+  'POST /api/posts/{id}/request-changes': async (s) => ({ path: `/api/posts/${await postIn(s, 'in_review')}/request-changes`, body: { comment: 'Please add the clinic hours' } }),
+  'POST /api/posts/{id}/schedule': async (s) => ({ path: `/api/posts/${await postIn(s, 'approved')}/schedule`, body: { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() } }),
+  'POST /api/posts/{id}/unschedule': async (s) => ({ path: `/api/posts/${await postIn(s, 'scheduled')}/unschedule` }),
+  'POST /api/posts/{id}/cancel': async (s) => ({ path: `/api/posts/${await postIn(s, 'draft')}/cancel` }),
+  'POST /api/posts/{id}/retry': async (s) => {
+    const id = await postIn(s, 'scheduled');
+    const target = (await s.ctx.storage.db.selectFrom('post_targets').select('id').where('post_id', '=', id).executeTakeFirstOrThrow()).id;
+    await updateTarget(s.ctx.storage.db, target, { state: 'failed', errorCode: 'TRANSIENT', errorMessage: 'network kept failing' });
+    return { path: `/api/posts/${id}/retry`, body: { targetId: target } };
+  },
+  'POST /api/posts/{id}/comments': async (s) => ({ path: `/api/posts/${await postIn(s, 'in_review')}/comments`, body: { comment: 'Looks good to me' } }),
+  'POST /api/composer/check': async (s) => ({ path: '/api/composer/check', body: { parts: [{ text: 'Join us #hearthealth' }], channelIds: [await mainChannel(s)] } }),
 };
+
+before(async () => {
+  net = await startBlueskyNetwork();
+});
+after(async () => {
+  await net?.close();
+});
 
 for (const engine of ENGINES) {
   describe(`permissions on ${engine}`, () => {
@@ -60,7 +129,7 @@ for (const engine of ENGINES) {
             const who = s.as[role];
             const req = await fixture(s, who, role);
             const res = await s.request(route.method, req.path, { as: req.as ?? who, body: req.body });
-            const allowed = route.access === 'member' || can(role, route.access);
+            const allowed = route.access === 'member' || (route.access !== 'public' && can(role, route.access));
             const text = await res.text();
             if (allowed) assert.ok(res.status >= 200 && res.status < 300, `${key} as ${role}: expected 2xx, got ${res.status} ${text}`);
             else {

@@ -18,6 +18,10 @@ export interface Database {
   audit_heads: AuditHeadTable;
   jobs: JobTable;
   job_keys: JobKeyTable;
+  posts: PostTable;
+  post_targets: PostTargetTable;
+  publish_attempts: PublishAttemptTable;
+  post_comments: PostCommentTable;
 }
 
 export interface WorkspaceTable {
@@ -146,5 +150,58 @@ export interface JobKeyTable {
   kind: string;
   key: string;
   job_id: string;
+  created_at: string;
+}
+
+export interface PostTable {
+  id: string;
+  workspace_id: string;
+  author_id: string | null;
+  state: string;
+  /** JSON array of PostPart: the first is the post, the rest continue it as a thread. */
+  parts: string;
+  scheduled_at: string | null;
+  /** Bumped by every edit: a publish job for an older revision does nothing. */
+  revision: number;
+  approved_by: string | null;
+  approved_at: string | null;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostTargetTable {
+  id: string;
+  workspace_id: string;
+  post_id: string;
+  channel_id: string;
+  state: string;
+  job_id: string | null;
+  /** JSON array of {uri, cid?, url?}, one per published part. */
+  remote: string | null;
+  published_at: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  updated_at: string;
+}
+
+export interface PublishAttemptTable {
+  id: string;
+  workspace_id: string;
+  target_id: string;
+  revision: number;
+  started_at: string;
+  finished_at: string | null;
+  /** published | failed | retry | reconciled; null while unknown (the process may have died). */
+  outcome: string | null;
+  error_code: string | null;
+}
+
+export interface PostCommentTable {
+  id: string;
+  workspace_id: string;
+  post_id: string;
+  author_id: string | null;
+  body: string;
   created_at: string;
 }

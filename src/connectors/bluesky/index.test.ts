@@ -49,8 +49,8 @@ describe('Bluesky connector against a local AT Protocol network', () => {
     const record = records.data.records.find((r) => r.uri === first.uri)!.value as { facets: Array<{ features: Array<{ $type: string }> }> };
     const kinds = record.facets.flatMap((f) => f.features.map((x) => x.$type)).sort();
     assert.deepEqual(kinds, ['app.bsky.richtext.facet#link', 'app.bsky.richtext.facet#mention', 'app.bsky.richtext.facet#tag']);
-    assert.equal((await session.findOwnPost('post-1'))?.uri, first.uri);
-    assert.equal(await session.findOwnPost('never-published'), undefined);
+    assert.equal((await session.findOwnPost('post-1', new Date(0)))?.uri, first.uri);
+    assert.equal(await session.findOwnPost('never-published', new Date(0)), undefined);
   });
 
   test('publishes an image with its alt text, and refuses one without', async () => {
@@ -130,7 +130,7 @@ describe('Bluesky connector against a local AT Protocol network', () => {
   test('deleting a post removes it; deleting it again is NOT_FOUND', async () => {
     const post = await session.publish({ text: 'posted by mistake', idempotencyKey: 'oops' });
     await session.delete(post);
-    assert.equal(await session.findOwnPost('oops'), undefined);
+    assert.equal(await session.findOwnPost('oops', new Date(0)), undefined);
     await assert.rejects(session.delete(post), (err: unknown) => err instanceof ConnectorError && err.code === 'NOT_FOUND');
   });
 });

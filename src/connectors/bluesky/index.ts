@@ -141,7 +141,7 @@ class BlueskySession implements ConnectorSession {
     return { uri: res.data.uri, ...(res.data.cid ? { cid: res.data.cid } : {}), value: res.data.value as AppBskyFeedPost.Record };
   }
 
-  async findOwnPost(idempotencyKey: string): Promise<PublishedPost | undefined> {
+  async findOwnPost(idempotencyKey: string, _since?: Date): Promise<PublishedPost | undefined> {
     const uri = `at://${this.accountId}/${POST}/${recordKeyFor(idempotencyKey)}`;
     try {
       const found = await this.#get(uri);
@@ -212,15 +212,15 @@ export const blueskyConnector: Connector = {
     const appPassword = credentials.appPassword;
     if (!identifier || !appPassword) throw new ConnectorError('AUTH_REVOKED', 'Bluesky needs a handle and an app password');
     const service = options.serviceUrl ?? (credentials.serviceUrl || DEFAULT_SERVICE);
-    let session: BlueskySession | undefined;
-    let latest: ChannelCredentials | undefined;
+    // persistSession fires during login, before the session object exists: remember the latest.
+    const refreshed: { latest?: ChannelCredentials; session?: BlueskySession } = {};
     const agent = new AtpAgent({
       service,
       persistSession: (event, data) => {
         // Never replace stored credentials with empty ones: an expired session falls back to the app password.
         if ((event === 'create' || event === 'update') && data) {
-          latest = sessionCredentials(credentials, data);
-          session?.onRefresh(latest);
+          refreshed.latest = sessionCredentials(credentials, data);
+          refreshed.session?.onRefresh(refreshed.latest);
         }
       },
     });
@@ -235,8 +235,9 @@ export const blueskyConnector: Connector = {
       }
     }
     if (!resumed) await call('login', () => agent.login({ identifier, password: appPassword }));
-    session = new BlueskySession(agent);
-    if (latest && latest.session !== credentials.session) session.onRefresh(latest);
+    const session = new BlueskySession(agent);
+    refreshed.session = session;
+    if (refreshed.latest && refreshed.latest.session !== credentials.session) session.onRefresh(refreshed.latest);
     return session;
   },
 };

@@ -1,12 +1,11 @@
 import type { AppContext } from '../../operations/context.ts';
 import type { JobQueue } from '../queue.ts';
 
-export const SESSION_CLEANUP = 'maintenance-session-cleanup';
+import { SESSION_CLEANUP } from './session-cleanup-kind.ts';
 const EVERY_MS = 60 * 60_000;
 
 /** Deletes expired sessions every hour; each run enqueues the next (one per hour, by idempotency key). */
 export async function registerSessionCleanup(_ctx: AppContext, queue: JobQueue): Promise<void> {
-  await queue.define(SESSION_CLEANUP, { maxAttempts: 3, backoffMs: 60_000, leaseMs: 5 * 60_000, concurrency: 1 });
   const scheduleNext = async (): Promise<void> => {
     const slot = Math.floor(Date.now() / EVERY_MS) + 1;
     await queue.enqueue({ kind: SESSION_CLEANUP, payload: {}, runAt: new Date(slot * EVERY_MS), idempotencyKey: `slot-${slot}` });

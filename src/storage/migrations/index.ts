@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 import type { EngineName } from '../engine.ts';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-publishing.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineName): Promise<void>;
@@ -9,6 +10,7 @@ interface EngineMigration {
 /** Every migration, in order. Forward-only: a released migration is never edited, only followed. */
 const ALL: Record<string, EngineMigration> = {
   '0001-foundation': m0001,
+  '0002-publishing': m0002,
 };
 
 export function migrationsFor(engine: EngineName): Record<string, Migration> {

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../storage/schema.ts';
+import type { AppContext } from '../../operations/context.ts';
+import type { JobQueue, JobRun } from '../queue.ts';
+import { ConnectorError, PartialThreadError, type OutgoingPost, type PublishedPost } from '../../connectors/index.ts';
+import { openChannelSession } from '../../operations/channels.ts';
+import { appendAudit } from '../../storage/audit-log.ts';
+import { finishAttempt, findPost, insertAttempt, resolveUnknownAttempts, unknownAttempts, updatePostRow, updateTarget, type Post, type RemoteRef } from '../../storage/posts.ts';
+import { rollUp, type TargetState } from '../../domain/posts/lifecycle.ts';
+import { PUBLISH_KIND, networkKey, publishJobKey, type PublishPayload } from './publish-kind.ts';
+
+const READABLE: Record<string, string> = {
+  AUTH_REVOKED: 'the network refused the channel’s credentials: reconnect the channel, then retry',
+  INVALID_CONTENT: 'the network refused the content',
+  NOT_FOUND: 'the post it replies to no longer exists',
+  PERMANENT: 'the network refused the post',
+  TRANSIENT: 'the network kept failing; Bedside gave up after several tries',
+  RATE_LIMITED: 'the network’s rate limit was reached',
+};
+
+function toRemote(p: PublishedPost): RemoteRef {
+  return { uri: p.uri, ...(p.cid ? { cid: p.cid } : {}), ...(p.url ? { url: p.url } : {}) };
+}
+
+/**
+ * Publishes one post to one channel, exactly once:
+ * 1. claim: a publish attempt is written (outcome unknown) before any network call;
+ * 2. if an earlier attempt's outcome is unknown (the process died), reconcile by reading the
+ *    network for the post's idempotency key instead of publishing blindly;
+ * 3. publish with stable per-part keys (Bluesky derives the record key from them, so the network
+ *    itself refuses a duplicate);
+ * 4. the result and the job's completion commit together.
+ * Rate limits re-queue after Retry-After; transient errors back off; permanent ones fail the
+ * channel target with a readable reason. Nothing is dropped silently.
+ */
+export async function registerPublish(ctx: AppContext, queue: JobQueue): Promise<void> {
+  await queue.work<PublishPayload>(PUBLISH_KIND, (job) => publishTarget(ctx, queue, job));
+}
+
+async function settle(trx: Transaction<Database>, ctx: AppContext, post: Post, targetId: string, state: TargetState, change: Parameters<typeof updateTarget>[2], details: Record<string, string | number | null>): Promise<void> {
+  await updateTarget(trx, targetId, { state, ...change });
+  const fresh = (await findPost(trx, post.workspaceId, post.id))!;
+  await updatePostRow(trx, post.id, { state: rollUp(fresh.targets.map((t) => t.state)) }, fresh.revision);
+  await appendAudit(trx, ctx.storage.engine, {
+    workspaceId: post.workspaceId,
+    actorType: 'system',
+    actorId: null,
+    action: state === 'published' ? 'post.published' : state === 'failed' ? 'post.publish_failed' : 'post.publish_deferred',
+    entityType: 'post',
+    entityId: post.id,
+    details: { target: targetId, revision: post.revision, ...details },
+  });
+}
+
+export async function publishTarget(ctx: AppContext, queue: JobQueue, job: JobRun<PublishPayload>): Promise<void> {
+  const { workspaceId, postId, targetId, revision } = job.payload;
+  const attemptId = randomUUID();
+
+  // 1. Claim, in one transaction; a stale job (edited, cancelled, already done) stops here.
+  const claim = await ctx.storage.db.transaction().execute(async (trx) => {
+    const post = await findPost(trx, workspaceId, postId);
+    const target = post?.targets.find((t) => t.id === targetId);
+    if (!post || !target || post.revision !== revision) return undefined;
+    if (!['scheduled', 'publishing', 'partially_published', 'failed'].includes(post.state)) return undefined;
+    if (target.state !== 'scheduled' && target.state !== 'publishing' && target.state !== 'unconfirmed') return undefined;
+    const unknown = await unknownAttempts(trx, targetId);
+    await insertAttempt(trx, { id: attemptId, workspaceId, targetId, revision });
+    await updateTarget(trx, targetId, { state: 'publishing' });
+    if (post.state === 'scheduled') await updatePostRow(trx, postId, { state: 'publishing' }, post.revision);
+    return { post, target, reconcile: unknown > 0 };
+  });
+  if (!claim) {
+    await job.finish(async () => undefined);
+    return;
+  }
+  const { post, target } = claim;
+  const parts: OutgoingPost[] = post.parts.map((part, i) => ({ text: part.text, idempotencyKey: networkKey(targetId, revision, i) }));
+
+  try {
+    const { session } = await openChannelSession(ctx, workspaceId, target.channelId);
+    let published: PublishedPost[] = [];
+    // 2. Reconcile an attempt that may have reached the network before the process died.
+    if (claim.reconcile) {
+      for (const part of parts) {
+        const found = await session.findOwnPost(part.idempotencyKey!, new Date(post.scheduledAt ?? post.updatedAt), { text: part.text });
+        if (!found) break;
+        published.push(found);
+      }
+    }
+    // 3. Publish what is not out yet (all of it, unless reconciliation found some parts).
+    if (published.length < parts.length) {
+      const rest = parts.slice(published.length);
+      if (published.length > 0) {
+        const last = published[published.length - 1]!;
+        const first = published[0]!;
+        rest[0] = { ...rest[0]!, replyTo: { uri: last.uri, ...(last.cid ? { cid: last.cid } : {}), root: { uri: first.uri, ...(first.cid ? { cid: first.cid } : {}) } } };
+      }
+      const out = rest.length === 1 && published.length === 0 ? [await session.publish(rest[0]!)] : await session.publishThread(rest);
+      published = [...published, ...out];
+    }
+    // 4. Record the result with the job's completion.
+    await job.finish(async (trx) => {
+      await finishAttempt(trx, attemptId, 'published');
+      await resolveUnknownAttempts(trx, targetId, 'reconciled');
+      await settle(trx, ctx, post, targetId, 'published', { remote: published.map(toRemote), publishedAt: published[0]!.publishedAt, errorCode: null, errorMessage: null }, { parts: published.length, reconciled: claim.reconcile ? 1 : 0 });
+    });
+  } catch (err) {
+    const error = err instanceof ConnectorError ? err : new ConnectorError('TRANSIENT', err instanceof Error ? err.message : String(err));
+    const partial = err instanceof PartialThreadError ? err.published : [];
+    if (error.code === 'RATE_LIMITED') {
+      // Come back when the network allows: a successor job at Retry-After, in the same transaction.
+      const at = new Date(Date.now() + (error.retryAfterSeconds ?? 60) * 1000).toISOString();
+      await job.finish(async (trx) => {
+        await finishAttempt(trx, attemptId, 'retry', error.code);
+        const next = await queue.enqueue({ kind: PUBLISH_KIND, payload: job.payload, runAt: new Date(at), idempotencyKey: `${publishJobKey(targetId, revision, at)}:rate-limited`, workspaceId }, { trx });
+        await settle(trx, ctx, post, targetId, 'scheduled', { jobId: next.id, errorCode: error.code, errorMessage: `rate limited by the network: trying again at ${at}` }, { retry_at: at });
+      });
+      return;
+    }
+    if (error.retryable && !job.lastAttempt) {
+      await ctx.storage.db.transaction().execute((trx) => finishAttempt(trx, attemptId, 'retry', error.code));
+      throw error; // the queue backs off (exponential, jittered) and tries again
+    }
+    const reason = partial.length > 0
+      ? `${partial.length} of ${parts.length} parts went out, then: ${READABLE[error.code] ?? error.code} (${error.message})`
+      : `${READABLE[error.code] ?? error.code} (${error.message})`;
+    await job.finish(async (trx) => {
+      await finishAttempt(trx, attemptId, 'failed', error.code);
+      await settle(trx, ctx, post, targetId, 'failed', { errorCode: error.code, errorMessage: reason.slice(0, 500), ...(partial.length ? { remote: partial.map(toRemote) } : {}) }, { code: error.code, parts_out: partial.length });
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import type { JobKindOptions, JobQueue } from './queue.ts';
+import { PUBLISH_KIND } from './handlers/publish-kind.ts';
+import { SESSION_CLEANUP } from './handlers/session-cleanup-kind.ts';
+
+/**
+ * Every job kind and how it retries. Declared by every process at start, so a web-only process
+ * can enqueue what worker processes run.
+ */
+export const JOB_KINDS: Record<string, Partial<JobKindOptions>> = {
+  // A publish call takes seconds; a try silent for 2 minutes is presumed lost and reconciled.
+  [PUBLISH_KIND]: { maxAttempts: 6, backoffMs: 10_000, leaseMs: 2 * 60_000, concurrency: 8 },
+  [SESSION_CLEANUP]: { maxAttempts: 3, backoffMs: 60_000, leaseMs: 5 * 60_000, concurrency: 1 },
+};
+
+export async function defineJobKinds(queue: JobQueue): Promise<void> {
+  for (const [kind, options] of Object.entries(JOB_KINDS)) await queue.define(kind, options);
+}

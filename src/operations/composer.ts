@@ -1,0 +1,41 @@
+import type { AppContext, Actor } from './context.ts';
+import { requirePermission } from './context.ts';
+import { OperationError } from './errors.ts';
+import { findChannel } from '../storage/channels.ts';
+import type { DbOrTrx } from '../storage/engine.ts';
+import type { PostPart } from '../storage/posts.ts';
+import { connectorFor } from '../connectors/index.ts';
+import { checkDraft, type ComposerCheckResult, type ComposerTarget, type PostDraft } from '../domain/composer/index.ts';
+
+function toDraft(parts: PostPart[]): PostDraft {
+  const [first, ...rest] = parts;
+  const asPart = (p: PostPart) => ({ text: p.text, images: (p.images ?? []).map((i) => ({ altText: i.altText })) });
+  return { ...asPart(first ?? { text: '' }), ...(rest.length ? { thread: rest.map(asPart) } : {}) };
+}
+
+async function targetsOf(db: DbOrTrx, workspaceId: string, channelIds: string[]): Promise<ComposerTarget[]> {
+  const targets: ComposerTarget[] = [];
+  for (const [i, id] of channelIds.entries()) {
+    const channel = await findChannel(db, workspaceId, id);
+    if (!channel) throw new OperationError('INVALID_REQUEST', `no channel ${id} in this workspace`, { field: `channelIds[${i}]` });
+    const connector = connectorFor(channel.network);
+    if (connector) targets.push(connector.describe);
+  }
+  return targets;
+}
+
+/** The composer's findings for a draft on the chosen channels (lengths, alt text, hashtags…). */
+export async function checkComposerDraft(ctx: AppContext, actor: Actor, input: { parts: PostPart[]; channelIds: string[] }): Promise<ComposerCheckResult> {
+  requirePermission(actor, 'workspace.read');
+  return checkDraft(toDraft(input.parts), await targetsOf(ctx.storage.db, actor.workspaceId, input.channelIds));
+}
+
+/** Refuses, naming the post and the field, a post that a blocking finding keeps from going out. */
+export async function assertPublishable(db: DbOrTrx, workspaceId: string, post: { id: string; parts: PostPart[]; targets: Array<{ channelId: string }> }): Promise<void> {
+  const result = checkDraft(toDraft(post.parts), await targetsOf(db, workspaceId, post.targets.map((t) => t.channelId)));
+  const block = result.findings.find((f) => f.severity === 'block');
+  if (block) {
+    const field = block.field ? `parts${block.field.startsWith('thread[') ? block.field.replace(/^thread\[(\d+)\]/, (_m, n: string) => `[${Number(n) + 1}]`) : `[0].${block.field}`}` : 'parts';
+    throw new OperationError('INVALID_REQUEST', `post ${post.id}: ${block.message}`, { field });
+  }
+}
