@@ -25,6 +25,9 @@ test('bedside start serves /healthz and prints a one-time link through which the
     assert.match(out, /database: sqlite/);
     assert.match(out, /secret key was written to .*secret\.key/);
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
+    const ready = await fetch(`${base}/readyz`);
+    assert.equal(ready.status, 200, 'ready: database reachable and a worker (this process) consuming jobs');
+    assert.equal(((await ready.json()) as { workers: number }).workers, 1);
     const setup = await fetch(`${base}/api/setup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

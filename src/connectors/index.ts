@@ -10,6 +10,11 @@ const CONNECTORS: Partial<Record<NetworkId, Connector>> = {
   mastodon: mastodonConnector,
 };
 
+/** Adds a connector at run time (benchmarks plug in a timed stand-in; plug-ins could add networks). */
+export function registerConnector(network: string, connector: Connector): void {
+  (CONNECTORS as Record<string, Connector>)[network] = connector;
+}
+
 export function connectorFor(network: string): Connector | undefined {
   return CONNECTORS[network as NetworkId];
 }

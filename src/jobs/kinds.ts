@@ -8,7 +8,8 @@ import { SESSION_CLEANUP } from './handlers/session-cleanup-kind.ts';
  */
 export const JOB_KINDS: Record<string, Partial<JobKindOptions>> = {
   // A publish call takes seconds; a try silent for 2 minutes is presumed lost and reconciled.
-  [PUBLISH_KIND]: { maxAttempts: 6, backoffMs: 10_000, leaseMs: 2 * 60_000, concurrency: 8 },
+  // Calls are I/O-bound: many in flight per worker keeps a burst of due posts on time.
+  [PUBLISH_KIND]: { maxAttempts: 6, backoffMs: 10_000, leaseMs: 2 * 60_000, concurrency: 64 },
   [SESSION_CLEANUP]: { maxAttempts: 3, backoffMs: 60_000, leaseMs: 5 * 60_000, concurrency: 1 },
 };
 

@@ -3,6 +3,11 @@ import type { Booted } from './boot.ts';
 import { createServerApp } from '../server/app.ts';
 import { issueSetupToken } from '../operations/accounts.ts';
 import { registerJobHandlers } from '../jobs/handlers/index.ts';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { beat, removeWorker } from '../storage/workers.ts';
+
+const HEARTBEAT_MS = 10_000;
 
 export interface Running {
   url: string;
@@ -19,7 +24,14 @@ export async function run(booted: Booted, roles: { web: boolean; worker: boolean
   let draining = false;
   let server: ServerType | undefined;
   let url = '';
-  if (roles.worker) await registerJobHandlers(ctx);
+  let heartbeat: NodeJS.Timeout | undefined;
+  const workerId = randomUUID();
+  if (roles.worker) {
+    await registerJobHandlers(ctx);
+    const me = { id: workerId, host: hostname(), pid: process.pid, startedAt: new Date().toISOString() };
+    await beat(ctx.storage.db, me);
+    heartbeat = setInterval(() => void beat(ctx.storage.db, me).catch(() => undefined), HEARTBEAT_MS);
+  }
   if (roles.web) {
     const { app } = createServerApp(ctx, { publicUrl: config.publicUrl, isDraining: () => draining });
     server = await new Promise<ServerType>((resolve, reject) => {
@@ -35,6 +47,10 @@ export async function run(booted: Booted, roles: { web: boolean; worker: boolean
     draining = true;
     ctx.logger.info({ event: 'shutdown' }, 'draining');
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    if (heartbeat) {
+      clearInterval(heartbeat);
+      await removeWorker(ctx.storage.db, workerId).catch(() => undefined);
+    }
     await booted.close();
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -14,6 +14,10 @@ export interface PhiDecision {
   found: boolean;
   spans: PhiSpan[];
   findings: PhiFinding[];
+  /** Identifiers that belong to a person (not the hospital, staff or caregivers), whatever the context: the spans to show when the statistical layer judges the message PHI. */
+  candidates: PhiSpan[];
+  /** The context the decision was made in, for the statistical layer. */
+  evidence: { careTied: boolean; personal: boolean; eventish: boolean; patientStatus: boolean };
 }
 
 /** Kinds that are health or billing identifiers by nature: PHI wherever they appear. */
@@ -39,11 +43,13 @@ export function guardPhi(
   const rewrite = privacyRewrite(profile);
 
   const status = kind === 'draft' ? findPatientStatus(text) : null;
+  const candidates: PhiSpan[] = [];
   for (const id of identifiers) {
     if (id.confidence < (MIN_CONFIDENCE[id.type] ?? 0.5)) continue;
     if (id.type === 'PERSON' && isCaregiverName(text, id)) continue;
     // A public figure is not PHI, unless our own post confirms they are our patient.
     if (isOrgOwn(id, details) && !(status && id.type === 'PERSON' && !isStaffName(id, profile))) continue;
+    if (id.type !== 'HANDLE' && !(id.type === 'DATE' && id.yearOnly)) candidates.push({ type: id.type, start: id.start, end: id.end, text: id.text });
     if (!isPhi(id, text, kind, careTied || status !== null, personal || status !== null, eventish)) continue;
     spans.push({ type: id.type, start: id.start, end: id.end, text: id.text });
     findings.push(
@@ -80,7 +86,13 @@ export function guardPhi(
       if (replyTo) addReplyHandle(text, replyTo, spans);
     }
   }
-  return { found: spans.length > 0 || confirmsPatient, spans, findings };
+  return {
+    found: spans.length > 0 || confirmsPatient,
+    spans,
+    findings,
+    candidates,
+    evidence: { careTied, personal, eventish, patientStatus: status !== null },
+  };
 }
 
 function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: boolean, personal: boolean, eventish: boolean): boolean {

@@ -22,8 +22,7 @@ const CELEBRATION = /\b(?:congrat\w*|celebrat\w*|welcome[sd]?|happy \w+|thank yo
  * self-harm and adverse events are negative; spam is neutral; plain questions are neutral unless
  * strongly coloured; our own apologies and redirects are neutral.
  */
-export function classifySentiment(text: string, intents: readonly Intent[] = [], kind: MessageKind = 'mention'): Sentiment {
-  const score = sentimentScore(text);
+export function classifySentiment(text: string, intents: readonly Intent[] = [], kind: MessageKind = 'mention', score = sentimentScore(text)): Sentiment {
   const has = (i: Intent): boolean => intents.includes(i);
   if (kind === 'draft') return draftSentiment(text, score);
   if (has('emergency') || has('self_harm')) return 'negative';

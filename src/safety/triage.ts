@@ -119,6 +119,14 @@ export function adverseEventElements(text: string): AdverseEventElements | null 
   return { patient: patient && !isOnlyHearsay(text), reporter: true, product: named, event: true };
 }
 
+/**
+ * The elements of a message already judged an adverse event (by the rules or the model): the
+ * reporter and the event are given; the product only when named; the patient unless hearsay.
+ */
+export function adverseEventElementsOf(text: string): AdverseEventElements {
+  return { patient: AE_PATIENT.test(text) && !isOnlyHearsay(text), reporter: true, product: SUSPECT_PRODUCT.test(text), event: true };
+}
+
 function isOnlyHearsay(text: string): boolean {
   return AE_HEARSAY.test(text) && !/\b(?:i|i'm|i've|me|my|patient of mine|my patient)\b/i.test(text);
 }

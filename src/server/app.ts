@@ -13,6 +13,7 @@ import { registerMembers } from './routes/members.ts';
 import { registerTokens } from './routes/tokens.ts';
 import { registerChannels } from './routes/channels.ts';
 import { registerPosts } from './routes/posts.ts';
+import { registerCalendar } from './routes/calendar.ts';
 import { registerWeb } from './web.ts';
 
 export interface ServerOptions {
@@ -69,6 +70,7 @@ export function createServerApp(ctx: AppContext, options: ServerOptions = {}): {
   registerTokens(app, routes, ctx);
   registerChannels(app, routes, ctx);
   registerPosts(app, routes, ctx);
+  registerCalendar(app, routes, ctx);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });

@@ -9,6 +9,7 @@ import { connectChannel } from '../operations/channels.ts';
 import { createApiToken } from '../operations/auth.ts';
 import { approvePost, createPost, schedulePost, submitPost } from '../operations/posts.ts';
 import { updateTarget } from '../storage/posts.ts';
+import { setPostingPlan } from '../operations/calendar.ts';
 import { startBlueskyNetwork, type BlueskyTestNetwork } from '../testing/bluesky-network.ts';
 import type { Actor } from '../operations/context.ts';
 
@@ -105,6 +106,15 @@ const FIXTURES: Record<string, Fixture> = {
     return { path: `/api/posts/${id}/retry`, body: { targetId: target } };
   },
   'POST /api/posts/{id}/comments': async (s) => ({ path: `/api/posts/${await postIn(s, 'in_review')}/comments`, body: { comment: 'Looks good to me' } }),
+  'GET /api/channels/{id}/plan': async (s) => ({ path: `/api/channels/${await mainChannel(s)}/plan` }),
+  'PUT /api/channels/{id}/plan': async (s) => ({ path: `/api/channels/${await mainChannel(s)}/plan`, body: { slots: [{ days: ['TU', 'TH', 'SA'], time: '10:00' }] } }),
+  'GET /api/channels/{id}/next-slot': async (s) => {
+    const id = await mainChannel(s);
+    await setPostingPlan(s.ctx, s.ownerActor, id, { slots: [{ days: ['MO', 'WE', 'FR'], time: '09:30' }] });
+    return { path: `/api/channels/${id}/next-slot` };
+  },
+  'GET /api/calendar': async () => ({ path: `/api/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86_400_000).toISOString()}` }),
+  'GET /api/consistency': async () => ({ path: '/api/consistency' }),
   'POST /api/composer/check': async (s) => ({ path: '/api/composer/check', body: { parts: [{ text: 'Join us #hearthealth' }], channelIds: [await mainChannel(s)] } }),
 };
 

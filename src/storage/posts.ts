@@ -216,3 +216,15 @@ export async function listComments(db: DbOrTrx, postId: string): Promise<Array<{
   const rows = await db.selectFrom('post_comments').selectAll().where('post_id', '=', postId).orderBy('created_at').execute();
   return rows.map((r) => ({ id: r.id, authorId: r.author_id, body: r.body, createdAt: r.created_at }));
 }
+
+/** Channel targets still waiting although their post was due before `dueBefore` (all workspaces). */
+export async function overdueTargets(db: DbOrTrx, dueBefore: string): Promise<number> {
+  const row = await db
+    .selectFrom('post_targets')
+    .innerJoin('posts', 'posts.id', 'post_targets.post_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('post_targets.state', 'in', ['scheduled', 'publishing', 'unconfirmed'])
+    .where('posts.scheduled_at', '<', dueBefore)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

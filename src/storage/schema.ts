@@ -22,6 +22,8 @@ export interface Database {
   post_targets: PostTargetTable;
   publish_attempts: PublishAttemptTable;
   post_comments: PostCommentTable;
+  posting_plans: PostingPlanTable;
+  worker_heartbeats: WorkerHeartbeatTable;
 }
 
 export interface WorkspaceTable {
@@ -204,4 +206,19 @@ export interface PostCommentTable {
   author_id: string | null;
   body: string;
   created_at: string;
+}
+
+export interface PostingPlanTable {
+  channel_id: string;
+  workspace_id: string;
+  plan: string;
+  updated_at: string;
+}
+
+export interface WorkerHeartbeatTable {
+  id: string;
+  host: string;
+  pid: number;
+  started_at: string;
+  seen_at: string;
 }

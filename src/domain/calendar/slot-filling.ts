@@ -15,9 +15,9 @@ export interface CalendarPost {
 }
 
 /** States that hold a slot in the plan: committed to go out, or gone out. */
-export const SLOT_HOLDING_STATES: readonly string[] = ['scheduled', 'publishing', 'published'];
+export const SLOT_HOLDING_STATES: readonly string[] = ['scheduled', 'publishing', 'published', 'partially_published'];
 /** States that count as having posted (gaps, missed slots, streaks). */
-export const PUBLISHED_STATES: readonly string[] = ['published'];
+export const PUBLISHED_STATES: readonly string[] = ['published', 'partially_published'];
 
 export const DEFAULT_SLOT_TOLERANCE_MINUTES = 90;
 

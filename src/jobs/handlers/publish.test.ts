@@ -157,7 +157,8 @@ describe('publishing to a local Bluesky network', () => {
     test(`${engine}: SIGKILL of the worker while 200 scheduled posts publish: afterwards each exists on the PDS exactly once`, async (tc) => {
       const hospital = await net.account(`bulk${engine.slice(0, 2)}`);
       const secretKey = randomBytes(32).toString('base64');
-      const { ctx, database, cleanup } = await testContext(engine, { secretKey });
+      // The lease is part of each job on PostgreSQL (pg-boss copies it at enqueue): the same 3 s as the workers'.
+      const { ctx, database, cleanup } = await testContext(engine, { secretKey, leaseMs: 3000 });
       const children: ChildProcess[] = [];
       const startWorker = (): ChildProcess => {
         const env: NodeJS.ProcessEnv = { ...process.env, BEDSIDE_DATA_DIR: database.dataDir, BEDSIDE_SECRET_KEY: secretKey, PORT: '0', LOG_LEVEL: 'silent', BEDSIDE_JOB_LEASE_SECONDS: '3', BEDSIDE_JOB_MAINTENANCE_SECONDS: '1' };
@@ -185,7 +186,10 @@ describe('publishing to a local Bluesky network', () => {
         const atKill = await publishedCount();
         assert.ok(atKill < 200, `killed mid-run (${atKill} published)`);
         startWorker();
-        await waitFor('all 200 published', async () => ((await publishedCount()) === 200 ? true : undefined), 120_000);
+        await waitFor('all 200 published', async () => ((await publishedCount()) === 200 ? true : undefined), 120_000).catch(async (err: Error) => {
+          const states = await ctx.storage.db.selectFrom('post_targets').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+          throw new Error(`${err.message}: targets by state ${JSON.stringify(states)}`);
+        });
         const texts = (await recordsOn(hospital)).filter((x) => x.startsWith('Bulk post'));
         assert.equal(texts.length, 200, 'every post exists on the PDS');
         assert.equal(new Set(texts).size, 200, 'none twice');

@@ -55,3 +55,24 @@ export const AE_PATIENT =
 
 /** An identifiable reporter: someone speaking in the first person (the account holder). */
 export const AE_REPORTER = /\b(?:i|i'm|im|i've|i'd|me|my|we|our|us)\b/i;
+
+/**
+ * A broader product vocabulary for the statistical layer: more drugs (generic, brand, class),
+ * vaccines, devices and procedures than the rule needs, from general pharmacology knowledge.
+ */
+export const ANY_PRODUCT = new RegExp(
+  String.raw`\b(?:` +
+    [
+      SUSPECT_PRODUCT.source.slice(5, -3),
+      'patch(?:es)?|nicotine (?:patch|gum)|cream|ointment|eye ?drops|drops|gel|lotion|spray|advair|symbicort|fluticasone|montelukast|singulair|tamoxifen|letrozole|anastrozole|lupron|capecitabine|xeloda|lovenox|enoxaparin|aimovig|emgality|ajovy|dupixent|xolair|stelara|skyrizi|rinvoq|xeljanz|otezla|rituxan|herceptin|opdivo|biologics?',
+      'spironolactone|hctz|hydrochlorothiazide|furosemide|lasix|amiodarone|digoxin|allopurinol|colchicine|finasteride|tamsulosin|flomax|sildenafil|melatonin|ondansetron|zofran|reglan|metoclopramide|phenergan|promethazine|diclofenac|meloxicam|celebrex|topiramate|topamax|keppra|levetiracetam|depakote|valproate|tegretol|trazodone|mirtazapine|remeron|buspirone|hydroxyzine|vyvanse|concerta|strattera|suboxone|buprenorphine|methadone|naltrexone|vivitrol|chantix|varenicline|paxlovid|tamiflu|macrobid|nitrofurantoin|flagyl|diflucan|hrt|hormone (?:therapy|pills?|replacement)|estrogen|testosterone|progesterone|clomid|saxenda|victoza|rybelsus|glipizide|januvia|lantus|humalog|novolog|tresiba|adhd (?:med|meds|medicine|medication)|cholesterol (?:pill|med|meds|medicine)|blood pressure (?:pill|med|meds|medicine)|sleeping pills?|sleep aid|the pill',
+      'lvad|nebuli[sz]er|cannula|picc(?: line)?|central line|g-?tube|feeding tube|brace|cast|splint|contact lens(?:es)?|retainer|dentures?|crown|filling|root canal|extraction|wisdom teeth|braces|cold cap|sensor|adhesive|monitor|tens unit',
+      'vasectomy|tubal|hysterectomy|laser|cataract|ivf|egg retrieval|iui|gastric (?:sleeve|bypass)|bariatric|lipo(?:suction)?|tummy tuck|steroid (?:shot|injection)|cortisone shot|injections?|infusions?|stitches|sutures|anesthetic|sedation|iv\\b|\\w+(?:ectomy|otomy|ostomy|plasty|oscopy|scopy)',
+    ].join('|') +
+    String.raw`)\b`,
+  'i',
+);
+
+/** Harms people report after a product, in lay words: broader than ADVERSE_EVENT, for the model. */
+export const HARM_WORDS =
+  /\b(?:can(?:'|’)?t (?:sleep|eat|walk|keep (?:\w+ )?down|lift|get my shoes on)|insomnia|wide awake|nightmares|vivid dreams|clench\w*|grinding|not eating|lost (?:\d+|way too much|so much) (?:lbs|pounds|weight)|dizz\w*|foggy|brain fog|fog|fatigue|exhausted|knock(?:s|ed)? (?:me|them|him|her) out|joint pain|aches?|achy|stain|permanent|cramps?|swell\w*|swollen|purple|bruis\w*|lump|hoarse|white patches|thrush|bled|bleed\w*|blood|floaters|raw|weeping|lose words|c\.? ?diff|labs? (?:are|were|came back) off|kidney (?:numbers|function)|crooked|saggy|sore(?:ness)?|red(?:ness)?|hot|pus|hot flashes|blisters?|infected|infection|skips? beats|palpitations|tingl\w*|gushing|alarm\w*|pass(?:ed|ing)? out|clots?|headaches?|migraines?|dolor|sangrado|leak\w*|lymph nodes|(?:blood )?sugars? (?:\w+ )?(?:high|spiked|into the|stuck|[34]00)|welts?|crying|mood|outbursts|angry|rage|irritable|hair (?:loss|thinning|falling)|lost my hair|lows|hiccups|kink\w*|rash\w*|hives|itch\w*|nause\w*|vomit\w*|threw up|throwing up|diarrh\w*|constipat\w*|dry mouth|metallic taste|acne|weight gain|gained \d+|libido|numb\w*|neuropathy|tremors?|shak\w*|seizures?|anxi\w*|depress\w*|panic|heart (?:racing|pounding)|chest pain|short(?:ness)? of breath|cough\w*|fever|chills|body aches|blurr\w*|ringing|burn\w*|peeling|scar\w*|pain(?:ful)?|hurts?|hurt so|side effects?|reaction|allergic|worse|wrong dose|malfunction\w*|stopped working|broke|defective|overdos\w*)\b/i;

@@ -4,6 +4,7 @@ import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, actorOf } from '../route.ts';
 import { approvePost, cancelPost, commentOnPost, createPost, editPost, getPost, posts, requestChanges, retryTarget, schedulePost, submitPost, unschedulePost } from '../../operations/posts.ts';
 import { checkComposerDraft } from '../../operations/composer.ts';
+import { localTimeToInstant, nextSlot } from '../../operations/calendar.ts';
 import { POST_STATES } from '../../domain/posts/lifecycle.ts';
 import type { Post } from '../../storage/posts.ts';
 import { OperationError } from '../../operations/errors.ts';
@@ -152,7 +153,31 @@ export function registerPosts(app: BedsideApp, table: RouteInfo[], ctx: AppConte
   action('submit', 'posts.draft', 'Submit a draft for review', (id, _b, c) => submitPost(ctx, actorOf(c), id));
   action('approve', 'posts.approve', 'Approve a post in review (not your own)', (id, b, c) => approvePost(ctx, actorOf(c), id, b.comment as string | undefined), z.object({ comment: z.string().max(2000).optional() }));
   action('request-changes', 'posts.approve', 'Send a post back to its author with a comment', (id, b, c) => requestChanges(ctx, actorOf(c), id, b.comment as string), Comment);
-  action('schedule', 'posts.draft', 'Schedule at an instant (ISO 8601 with offset; stored UTC)', (id, b, c) => schedulePost(ctx, actorOf(c), id, new Date(b.scheduledAt as string)), z.object({ scheduledAt: z.string().datetime({ offset: true }) }));
+  action(
+    'schedule',
+    'posts.draft',
+    'Schedule: at an instant (scheduledAt, ISO 8601 with offset), at a wall-clock time in the workspace zone (localTime, YYYY-MM-DDTHH:mm; DST gaps refused), or in the next free planned slot (slot: "next")',
+    async (id, b, c) => {
+      const actor = actorOf(c);
+      const given = ['scheduledAt', 'localTime', 'slot'].filter((k) => b[k] !== undefined);
+      if (given.length !== 1) throw new OperationError('INVALID_REQUEST', 'give exactly one of scheduledAt, localTime or slot', { field: 'scheduledAt' });
+      let at: Date;
+      if (b.scheduledAt) at = new Date(b.scheduledAt as string);
+      else if (b.localTime) at = await localTimeToInstant(ctx, actor, b.localTime as string, id);
+      else {
+        const post = await getPost(ctx, actor, id);
+        const slot = await nextSlot(ctx, actor, post.targets[0]!.channelId);
+        if (!slot) throw new OperationError('CONFLICT', 'no free planned slot in the next 90 days', { field: 'slot' });
+        at = new Date(slot);
+      }
+      return schedulePost(ctx, actor, id, at);
+    },
+    z.object({
+      scheduledAt: z.string().datetime({ offset: true }).optional(),
+      localTime: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/).optional(),
+      slot: z.literal('next').optional(),
+    }),
+  );
   action('unschedule', 'posts.draft', 'Take a post off the schedule', (id, _b, c) => unschedulePost(ctx, actorOf(c), id));
   action('cancel', 'posts.draft', 'Cancel a post that has not gone out', (id, _b, c) => cancelPost(ctx, actorOf(c), id));
   action('retry', 'posts.draft', 'Try one failed channel again', (id, b, c) => retryTarget(ctx, actorOf(c), id, b.targetId as string), z.object({ targetId: z.string().uuid() }));

@@ -2,6 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { EngineName } from '../engine.ts';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-publishing.ts';
+import * as m0003 from './0003-plans-and-workers.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineName): Promise<void>;
@@ -11,6 +12,7 @@ interface EngineMigration {
 const ALL: Record<string, EngineMigration> = {
   '0001-foundation': m0001,
   '0002-publishing': m0002,
+  '0003-plans-and-workers': m0003,
 };
 
 export function migrationsFor(engine: EngineName): Record<string, Migration> {

@@ -1,0 +1,63 @@
+/**
+ * From rule evidence and model probabilities to the engine's answers. Rules stay as
+ * high-precision signals: for the urgent intents and adverse events a rule hit is enough on its
+ * own, and the model adds what the phrase lists miss. Thresholds come from cross-validation.
+ */
+import type { Intent, Sentiment } from '../types.ts';
+import type { MessageEvidence } from '../evidence.ts';
+import type { ModelScores, Thresholds } from './linear-model.ts';
+
+export interface Decisions {
+  intents: Intent[];
+  urgent: boolean;
+  sentiment: Sentiment;
+  phi: boolean;
+}
+
+/** Intents the model decides one-vs-rest; "other" is what remains when none applies. */
+export const DECIDED_INTENTS = ['question', 'complaint', 'praise', 'emergency', 'self_harm', 'adverse_event', 'misinformation', 'spam'] as const;
+
+/** A rule hit on these is kept whatever the model says: missing one costs more than a false alarm. */
+const RULE_SUFFICES = new Set<Intent>(['emergency', 'self_harm', 'adverse_event']);
+
+export const DEFAULT_THRESHOLD = 0.5;
+
+export function threshold(thresholds: Thresholds, name: string): number {
+  return thresholds[name] ?? DEFAULT_THRESHOLD;
+}
+
+export function decide(evidence: MessageEvidence, scores: ModelScores, thresholds: Thresholds): Decisions {
+  const sentiment = topSentiment(scores);
+  if (evidence.kind === 'draft') {
+    return { intents: [], urgent: false, sentiment, phi: evidence.phi.found || scores.phi >= threshold(thresholds, 'phi') };
+  }
+  const intents: Intent[] = [];
+  for (const intent of DECIDED_INTENTS) {
+    const byRule = RULE_SUFFICES.has(intent) && evidence.rules.intents.includes(intent);
+    if (byRule || scores[`intent.${intent}`] >= threshold(thresholds, `intent.${intent}`)) intents.push(intent);
+  }
+  // The urgent output sees both kinds of crisis together, so it catches wording neither intent is sure of.
+  if (!intents.includes('emergency') && !intents.includes('self_harm') && scores.urgent >= threshold(thresholds, 'urgent')) {
+    intents.unshift(scores['intent.self_harm'] > scores['intent.emergency'] ? 'self_harm' : 'emergency');
+  }
+  if (intents.length === 0) intents.push('other');
+  const urgent = intents.includes('emergency') || intents.includes('self_harm');
+  // Numbers and links in spam belong to the spammer, not to a patient.
+  const phi = !intents.includes('spam') && (evidence.phi.found || scores.phi >= threshold(thresholds, 'phi'));
+  return { intents: ordered(intents), urgent, sentiment, phi };
+}
+
+function topSentiment(scores: ModelScores): Sentiment {
+  const options: Array<[Sentiment, number]> = [
+    ['positive', scores['sentiment.positive']],
+    ['neutral', scores['sentiment.neutral']],
+    ['negative', scores['sentiment.negative']],
+  ];
+  return options.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+const ORDER: Intent[] = ['emergency', 'self_harm', 'adverse_event', 'question', 'complaint', 'praise', 'misinformation', 'spam', 'other'];
+
+function ordered(intents: Intent[]): Intent[] {
+  return ORDER.filter((i) => intents.includes(i));
+}

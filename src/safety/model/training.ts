@@ -1,0 +1,169 @@
+/**
+ * Training the statistical layer from labelled messages (the eval/healthcare schema): fit every
+ * output, then choose each decision threshold on out-of-fold probabilities, so thresholds are
+ * set on messages the model did not see.
+ */
+import type { Intent, MessageKind, Sentiment } from '../types.ts';
+import type { OrgProfile } from '../profile.ts';
+import { gatherEvidence, maskMarkup, type MessageEvidence } from '../evidence.ts';
+import { trainBinary, trainSoftmax, DEFAULT_TRAINING, type TrainingOptions } from './logistic-regression.ts';
+import { MODEL_OUTPUTS, loadModel, score, storeModel, type LinearModel, type ModelScores, type StoredModel, type Thresholds } from './linear-model.ts';
+import { DECIDED_INTENTS } from './decisions.ts';
+import { FEATURE_BITS } from './features.ts';
+
+export interface LabelledMessage {
+  id: string;
+  kind: MessageKind;
+  text: string;
+  labels: { sentiment: Sentiment; intents: string[]; urgent: boolean; phi: boolean };
+}
+
+export interface TrainingExample {
+  message: LabelledMessage;
+  evidence: MessageEvidence;
+}
+
+const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
+/** For these a miss costs more than a false alarm: thresholds maximise F2 (recall weighs double). */
+const RECALL_FIRST = new Set<string>(['intent.adverse_event', 'phi']);
+/** Urgent keeps this share of its cross-validated threshold, a margin for wording no fold had. */
+const URGENT_MARGIN = 0.8;
+
+export function prepareExamples(messages: LabelledMessage[], profile: OrgProfile): TrainingExample[] {
+  return messages.map((message) => ({ message, evidence: gatherEvidence(maskMarkup(message.text), message.kind, profile) }));
+}
+
+/** Fits every output on the examples; thresholds are left to the caller. */
+export function fitModel(examples: TrainingExample[], options: TrainingOptions = DEFAULT_TRAINING): { dense: Float32Array[]; bias: number[] } {
+  const dense: Float32Array[] = [];
+  const bias: number[] = [];
+  const mentions = examples.filter((e) => e.message.kind === 'mention');
+  for (const output of MODEL_OUTPUTS) {
+    if (output.startsWith('sentiment.')) continue;
+    const pool = output.startsWith('intent.') || output === 'urgent' ? mentions : examples;
+    const fitted = trainBinary(
+      pool.map((e) => e.evidence.features),
+      pool.map((e) => labelOf(e.message, output)),
+      options,
+    );
+    dense[MODEL_OUTPUTS.indexOf(output)] = fitted.w;
+    bias[MODEL_OUTPUTS.indexOf(output)] = fitted.b;
+  }
+  const sentiment = trainSoftmax(
+    examples.map((e) => e.evidence.features),
+    examples.map((e) => SENTIMENTS.indexOf(e.message.labels.sentiment)),
+    SENTIMENTS.length,
+    options,
+  );
+  sentiment.forEach((fitted, c) => {
+    const o = MODEL_OUTPUTS.indexOf(`sentiment.${SENTIMENTS[c]!}` as (typeof MODEL_OUTPUTS)[number]);
+    dense[o] = fitted.w;
+    bias[o] = fitted.b;
+  });
+  return { dense, bias };
+}
+
+function labelOf(message: LabelledMessage, output: string): boolean {
+  if (output === 'urgent') return message.labels.urgent;
+  if (output === 'phi') return message.labels.phi;
+  return message.labels.intents.includes(output.slice('intent.'.length));
+}
+
+/** Trains a complete model: thresholds from `folds`-fold out-of-fold scores, weights from all examples. */
+export function trainSafetyModel(examples: TrainingExample[], folds = 5, options: TrainingOptions = DEFAULT_TRAINING): { stored: StoredModel; model: LinearModel } {
+  const outOfFold = outOfFoldScores(examples, folds, options);
+  const thresholds = chooseThresholds(examples, outOfFold);
+  const { dense, bias } = fitModel(examples, options);
+  const trainedOn = {
+    messages: examples.length,
+    mentions: examples.filter((e) => e.message.kind === 'mention').length,
+    drafts: examples.filter((e) => e.message.kind === 'draft').length,
+  };
+  const stored = storeModel(dense, bias, thresholds, trainedOn);
+  return { stored, model: loadModel(stored) };
+}
+
+/** Deterministic fold of an example: by its id, so a message always lands in the same fold. */
+export function foldOf(id: string, folds: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % folds;
+}
+
+export function outOfFoldScores(examples: TrainingExample[], folds: number, options: TrainingOptions): ModelScores[] {
+  const scores: ModelScores[] = new Array(examples.length);
+  for (let k = 0; k < folds; k++) {
+    const inFold = examples.map((e) => foldOf(e.message.id, folds) === k);
+    const { dense, bias } = fitModel(examples.filter((_, i) => !inFold[i]), options);
+    const model = loadModel(storeModel(dense, bias, {}, {}));
+    examples.forEach((e, i) => {
+      if (inFold[i]) scores[i] = score(model, e.evidence.features);
+    });
+  }
+  return scores;
+}
+
+/** Per output, the threshold that decides best on out-of-fold scores, the way decide() uses it. */
+export function chooseThresholds(examples: TrainingExample[], scores: ModelScores[]): Thresholds {
+  const thresholds: Thresholds = {};
+  const mentionIdx = examples.map((e, i) => (e.message.kind === 'mention' ? i : -1)).filter((i) => i >= 0);
+  const ruleHas = (i: number, intent: Intent): boolean => examples[i]!.evidence.rules.intents.includes(intent);
+  for (const intent of DECIDED_INTENTS) {
+    const name = `intent.${intent}` as const;
+    const byRule = intent === 'emergency' || intent === 'self_harm' || intent === 'adverse_event';
+    thresholds[name] = bestThreshold(
+      mentionIdx.map((i) => ({ p: scores[i]![name], rule: byRule && ruleHas(i, intent), y: examples[i]!.message.labels.intents.includes(intent) })),
+      RECALL_FIRST.has(name) ? 2 : 1,
+    );
+  }
+  // Urgent: the highest threshold at which every urgent message is caught, less a margin.
+  let urgentAt = 1;
+  for (const i of mentionIdx) {
+    const e = examples[i]!;
+    if (!e.message.labels.urgent) continue;
+    const s = scores[i]!;
+    const caught =
+      ruleHas(i, 'emergency') ||
+      ruleHas(i, 'self_harm') ||
+      s['intent.emergency'] >= thresholds['intent.emergency']! ||
+      s['intent.self_harm'] >= thresholds['intent.self_harm']!;
+    if (!caught) urgentAt = Math.min(urgentAt, s.urgent);
+  }
+  thresholds.urgent = Math.max(0.02, Math.min(0.5, urgentAt * URGENT_MARGIN));
+  thresholds.phi = bestThreshold(
+    examples.map((e, i) => ({ p: scores[i]!.phi, rule: e.evidence.phi.found, y: e.message.labels.phi })),
+    RECALL_FIRST.has('phi') ? 2 : 1,
+  );
+  return thresholds;
+}
+
+interface Scored {
+  p: number;
+  rule: boolean;
+  y: boolean;
+}
+
+function bestThreshold(items: Scored[], beta: number): number {
+  let best = 0.5;
+  let bestF = -1;
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const it of items) {
+      const predicted = it.rule || it.p >= t;
+      if (predicted && it.y) tp++;
+      else if (predicted) fp++;
+      else if (it.y) fn++;
+    }
+    const b2 = beta * beta;
+    const f = tp === 0 ? 0 : ((1 + b2) * tp) / ((1 + b2) * tp + b2 * fn + fp);
+    // Ties go to the middle of the plateau's start: the first (lowest) t keeps recall.
+    if (f > bestF + 1e-9) {
+      bestF = f;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
+
