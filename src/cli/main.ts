@@ -3,6 +3,8 @@ import { registerAnalyze } from './analyze.ts';
 import { registerStart } from './start.ts';
 import { registerUser } from './user.ts';
 import { registerAudit } from './audit.ts';
+import { registerChannel } from './channel.ts';
+import { registerPost } from './post.ts';
 
 /** Builds the `bedside` command line. One file per command under src/cli/. */
 export function buildProgram(): Command {
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
   registerStart(program);
   registerUser(program);
   registerAudit(program);
+  registerChannel(program);
+  registerPost(program);
   registerAnalyze(program);
   return program;
 }
