@@ -3,7 +3,7 @@
  * README): urgent, adverse events, PHI (message level), intents (mentions; drafts carry none)
  * and sentiment, with redact-pii / OpenRedaction (PHI) and VADER (sentiment) beside it.
  */
-import { analyzeMessage, INTENTS, type OrgProfile, type MessageKind } from '../src/safety/index.ts';
+import { analyzeMessage, INTENTS, type OrgProfile, type MessageKind, type MessageAnalysis } from '../src/safety/index.ts';
 import { redactPiiSpans, openRedactionSpans, vaderSentiment } from './baselines.ts';
 import { BinaryTally, macroF1, type Prf } from './metrics.ts';
 
@@ -48,7 +48,18 @@ export function parseJsonl(content: string): HealthcareRecord[] {
     .map((l) => JSON.parse(l) as HealthcareRecord);
 }
 
-export function scoreHealthcare(records: HealthcareRecord[], profile: OrgProfile, collectMisses: boolean): HealthcareScores {
+/** How a record is analysed: the shipped engine, or (for cross-validation) a model trained without it. */
+export type Analyze = (record: HealthcareRecord, profile: OrgProfile) => MessageAnalysis;
+
+const shippedEngine: Analyze = (r, profile) => analyzeMessage({ text: r.text, kind: r.kind }, profile);
+
+export function scoreHealthcare(
+  records: HealthcareRecord[],
+  profile: OrgProfile,
+  collectMisses: boolean,
+  analyze: Analyze = shippedEngine,
+  withBaselines = true,
+): HealthcareScores {
   const urgent = new BinaryTally();
   const adverse = new BinaryTally();
   let aeExact = 0;
@@ -64,7 +75,7 @@ export function scoreHealthcare(records: HealthcareRecord[], profile: OrgProfile
   const misses: string[] = [];
 
   for (const r of records) {
-    const a = analyzeMessage({ text: r.text, kind: r.kind }, profile);
+    const a = analyze(r, profile);
     const l = r.labels;
     urgent.add(l.urgent, a.urgent);
     const expectedAe = l.intents.includes('adverse_event');
@@ -75,17 +86,19 @@ export function scoreHealthcare(records: HealthcareRecord[], profile: OrgProfile
       if (got === [...l.adverse_event_elements].sort().join(',')) aeExact++;
     }
     phi.add(l.phi, a.phi.found);
-    phiRedact.add(l.phi, redactPiiSpans(r.text).some((s) => s.type !== 'DIGITS'));
-    phiOpen.add(l.phi, openRedactionSpans(r.text).length > 0);
+    if (withBaselines) {
+      phiRedact.add(l.phi, redactPiiSpans(r.text).some((s) => s.type !== 'DIGITS'));
+      phiOpen.add(l.phi, openRedactionSpans(r.text).length > 0);
+    }
     if (r.kind === 'mention') {
       for (const intent of INTENTS) intents.get(intent)!.add(l.intents.includes(intent), a.intents.includes(intent));
     }
     for (const s of SENTIMENTS) {
       sentiment.get(s)!.add(l.sentiment === s, a.sentiment === s);
-      vader.get(s)!.add(l.sentiment === s, vaderSentiment(r.text) === s);
+      if (withBaselines) vader.get(s)!.add(l.sentiment === s, vaderSentiment(r.text) === s);
     }
     if (a.sentiment === l.sentiment) sentimentRight++;
-    if (vaderSentiment(r.text) === l.sentiment) vaderRight++;
+    if (withBaselines && vaderSentiment(r.text) === l.sentiment) vaderRight++;
 
     if (collectMisses) {
       const wrong: string[] = [];

@@ -7,6 +7,8 @@
  *
  * `npm run eval -- --misses` also lists the dev messages the engine gets wrong (ids only).
  * The holdout set is only ever scored in aggregate.
+ *   3. Generalisation without the holdout: 5-fold cross-validation over train+dev and
+ *      train→dev (eval/crossval.ts); `--no-cv` skips it (it retrains the model six times).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,8 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { parseOrgProfile, EMPTY_PROFILE, type OrgProfile } from '../src/safety/index.ts';
 import { redactPiiSpans, openRedactionSpans } from './baselines.ts';
 import { scorePresidio, bedsideSpans, PRESIDIO_TYPES, type PresidioRecord } from './presidio.ts';
-import { parseJsonl, scoreHealthcare, type HealthcareScores } from './healthcare.ts';
+import { parseJsonl, scoreHealthcare, type HealthcareRecord, type HealthcareScores } from './healthcare.ts';
 import { fmt, type Prf } from './metrics.ts';
+import { crossValidate, trainThenScore, CV_FOLDS } from './crossval.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -82,6 +85,40 @@ function healthcareTable(dev: HealthcareScores | null, holdout: HealthcareScores
   ];
 }
 
+function readSet(name: 'train' | 'dev'): HealthcareRecord[] {
+  const path = join(healthcareDir, `${name}.jsonl`);
+  return existsSync(path) ? parseJsonl(readFileSync(path, 'utf8')) : [];
+}
+
+/** Cross-validated and train→dev figures: the model is retrained without the messages it is scored on. */
+function generalisationTable(profile: OrgProfile): string[] {
+  const train = readSet('train');
+  const dev = readSet('dev');
+  if (train.length === 0 || dev.length === 0) return ['(eval/healthcare/train.jsonl or dev.jsonl missing: not measured)'];
+  const cv = crossValidate([...train, ...dev], profile);
+  const trainDev = trainThenScore(train, dev, profile);
+  for (const [name, s] of [[`cv${CV_FOLDS}`, cv], ['train→dev', trainDev]] as const) {
+    console.log(`healthcare ${name} (n=${s.n}): urgent ${pr(s.urgent)}; AE ${pr(s.adverseEvent)}; PHI ${pr(s.phi)}; intent macro-F1 ${fmt(s.intentMacroF1)}; sentiment macro-F1 ${fmt(s.sentimentMacroF1)}`);
+  }
+  const row = (label: string, target: string, f: (s: HealthcareScores) => string): string => `| ${label} | ${target} | ${f(cv)} | ${f(trainDev)} |`;
+  return [
+    `| figure | target | ${CV_FOLDS}-fold CV over train+dev (n=${cv.n}) | trained on train, scored on dev (n=${trainDev.n}) |`,
+    '|---|---|---|---|',
+    row('urgent (emergency + self-harm)', 'R = 1.00, P ≥ 0.90', (s) => `${pr(s.urgent)} ${met(s.urgent.recall >= 1 && s.urgent.precision >= 0.9)}`),
+    row('adverse event', 'R ≥ 0.90', (s) => `${pr(s.adverseEvent)} ${met(s.adverseEvent.recall >= 0.9)}`),
+    row('adverse-event elements exactly right', '—', (s) => fmt(s.aeElementsExact)),
+    row('PHI, message level', 'R ≥ 0.95, P ≥ 0.85', (s) => `${pr(s.phi)} ${met(s.phi.recall >= 0.95 && s.phi.precision >= 0.85)}`),
+    row('intent macro-F1 (mentions)', '≥ 0.80', (s) => `${fmt(s.intentMacroF1)} ${met(s.intentMacroF1 >= 0.8)}`),
+    row('sentiment macro-F1', '≥ 0.75', (s) => `${fmt(s.sentimentMacroF1)} (acc ${fmt(s.sentimentAccuracy)}) ${met(s.sentimentMacroF1 >= 0.75)}`),
+    '',
+    `| intent F1 | CV | train→dev |`,
+    '|---|---|---|',
+    ...Object.keys(cv.intentF1)
+      .sort()
+      .map((k) => `| ${k} | ${fmt(cv.intentF1[k]!)} | ${trainDev.intentF1[k] !== undefined ? fmt(trainDev.intentF1[k]!) : '—'} |`),
+  ];
+}
+
 function scoreSet(name: 'dev' | 'holdout', profile: OrgProfile): HealthcareScores | null {
   const path = join(healthcareDir, `${name}.jsonl`);
   if (!existsSync(path)) {
@@ -107,6 +144,7 @@ function main(): void {
   // While tuning, `--dev-only` keeps even the holdout's aggregate figures out of sight.
   const holdout = process.argv.includes('--dev-only') ? null : scoreSet('holdout', profile);
   if (showMisses && dev) for (const m of dev.misses) console.log(`  dev miss ${m}`);
+  const generalisation = process.argv.includes('--no-cv') ? ['(skipped with --no-cv)'] : generalisationTable(profile);
 
   const report = [
     '# Safety engine evaluation',
@@ -115,9 +153,15 @@ function main(): void {
     '',
     '## Healthcare messages (eval/healthcare)',
     '',
-    'Labelled social messages about a hospital (schema in eval/healthcare/README.md), analysed with eval/healthcare/hospital.json as the organisation profile. The engine was tuned on dev only; holdout is scored in aggregate and never read otherwise. Urgent, adverse-event and PHI figures are message-level; intents are scored on mentions only (drafts carry none); PHI baselines count a message as flagged when the library finds any identifier (they have no notion of context).',
+    'Labelled social messages about a hospital (schema in eval/healthcare/README.md), analysed with eval/healthcare/hospital.json as the organisation profile. The engine is rules (phrase lists, high precision) plus a linear model over word and character n-grams and the rule signals (src/safety/model), trained on train.jsonl + dev.jsonl: the dev column is therefore a training-set figure, and generalisation is read from the cross-validation table below and from holdout, which is scored in aggregate and never read otherwise. Urgent, adverse-event and PHI figures are message-level; intents are scored on mentions only (drafts carry none); PHI baselines count a message as flagged when the library finds any identifier (they have no notion of context).',
     '',
     ...healthcareTable(dev, holdout),
+    '',
+    '### Generalisation without the holdout',
+    '',
+    `Each fold's model (weights and thresholds, the thresholds from inner folds) is trained without the messages it is scored on. The rule phrase lists are shared by every fold and were written while reading dev and train, so these figures flatter the rules somewhat; holdout is the honest test.`,
+    '',
+    ...generalisation,
     '',
     `## Identifier detection on presidio-synth-v2 (${records.length} general, non-healthcare sentences)`,
     '',

@@ -25,7 +25,8 @@ export function analyzeWithModel(input: MessageInput, profile: OrgProfile, model
   const text = maskMarkup(truncated ? raw.slice(0, MAX_TEXT_CHARS) : raw);
 
   const evidence = gatherEvidence(text, kind, profile, input.replyTo);
-  const decision = model ? decide(evidence, score(model, evidence.features), model.thresholds) : ruleDecisions(evidence);
+  // Nothing to read, nothing for the model to guess: an empty message keeps the rules' neutral answer.
+  const decision = model && text.trim() ? decide(evidence, score(model, evidence.features), model.thresholds) : ruleDecisions(evidence);
   const { intents, urgent } = decision;
   const adverseEvent = intents.includes('adverse_event') ? (evidence.rules.adverseEvent ?? adverseEventElementsOf(text)) : null;
 

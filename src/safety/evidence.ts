@@ -6,6 +6,7 @@ import { triageMessage, type Triage } from './triage.ts';
 import { sentimentScore, classifySentiment } from './sentiment.ts';
 import { messageSignals } from './model/signals.ts';
 import { featurize, type FeatureVector } from './model/features.ts';
+import { MISINFORMATION_COUNTER } from './lexicon/intents.ts';
 
 /**
  * Everything the rule layer finds in one message, and the feature vector the statistical layer
@@ -18,6 +19,8 @@ export interface MessageEvidence {
   phi: PhiDecision;
   vaderScore: number;
   ruleSentiment: Sentiment;
+  /** The message corrects or questions a health claim ("vaccines do NOT cause autism", "is it true…?"). */
+  debunking: boolean;
   features: FeatureVector;
 }
 
@@ -31,7 +34,8 @@ export function gatherEvidence(text: string, kind: MessageKind, profile: OrgProf
   const vaderScore = sentimentScore(text);
   const ruleSentiment = classifySentiment(text, rules.intents, kind, vaderScore);
   const signals = messageSignals({ text, kind, rules, ruleSentiment, vaderScore, identifiers, phi });
-  return { kind, rules, identifiers, phi, vaderScore, ruleSentiment, features: featurize(text, signals) };
+  const debunking = MISINFORMATION_COUNTER.test(text.slice(0, 2000));
+  return { kind, rules, identifiers, phi, vaderScore, ruleSentiment, debunking, features: featurize(text, signals) };
 }
 
 const TAG = /<\/?[A-Za-z][^<>]{0,500}>|<!--[\s\S]{0,2000}?-->/g;

@@ -4,7 +4,6 @@
  * general clinical knowledge (triage red flags, crisis-line screening wording, MedWatch narratives),
  * with the slang and misspellings people use online.
  */
-import { SUSPECT_PRODUCT, GENERIC_PRODUCT } from './adverse-events.ts';
 
 /** Something is happening now or needs help now. */
 export const ACUTE_NOW =
@@ -18,10 +17,6 @@ export const ACUTE_SYMPTOM_BROAD =
 export const CRISIS_WORDS =
   /\b(?:suicid\w*|su[i1]c[i1]d\w*|sewer ?slide|unaliv\w*|\bkms\b|\bkys\b|kill(?:ing)? my ?self|end(?:ing)? (?:it|my life|things|everything|the pain)|take my (?:own )?life|want(?:ed)? to die|wanna die|wish i (?:was|were) (?:dead|gone|never born)|not (?:want|wanting) to (?:be here|live|exist|wake up)|don(?:'|’)?t want to (?:be here|live|exist|wake up|go on)|no (?:reason|point) (?:to|in) (?:live|living|go on|going on|stay|staying)|hopeless|worthless|no way out|trapped|burden|can(?:'|’)?t (?:take|do) (?:it|this) anymore|can(?:'|’)?t go on|give up on (?:life|everything)|giving up|tired of (?:living|fighting|everything|being alive|it all)|goodbye|farewell|final (?:post|message|note)|last (?:post|message|time)|(?:suicide )?note|will and|gave away|giving away|razor|blades?|cutting|cut myself|burning myself|self[- ]?harm\w*|sh relapse|relapsed|rope|noose|bridge|ledge|jump(?:ing)? (?:off|from)|pills? (?:saved|stockpiled|counted|ready|lined up)|stockpil\w*|hoard\w* (?:pills|meds)|lethal|fatal dose|how many .{0,30}(?:kill|die|fatal|lethal)|disappear (?:forever|for good)|sleep forever|never wake up|better off (?:without me|dead|gone)|nobody (?:would|will) (?:care|miss|notice)|no one (?:would|will) (?:care|miss|notice)|empty inside|numb inside|make it (?:all )?stop|at peace with)\b/i;
 
-const PRODUCTS = `(?:${SUSPECT_PRODUCT.source}|${GENERIC_PRODUCT.source})`;
-
-/** A product with a time or cause cue before or after it: "since starting X", "after my X", "X gave me". */
-export const PRODUCT_SINCE = new RegExp(
-  String.raw`\b(?:after|since|ever since|since starting|started|starting|following|post|from|on|switched to|began|day after|week after|night after|hours? after|days? after)\b(?:\s+\S+){0,4}?\s*${PRODUCTS}|${PRODUCTS}(?:\s+\S+){0,4}?\s+(?:gave me|made me|has me|caused|and now|and then|then|now|ever since|since)\b`,
-  'i',
-);
+/** Time or cause words that tie a product to what followed ("since starting", "after my", "gave me"). */
+export const TIME_OR_CAUSE_CUE =
+  /\b(?:after|since|ever since|since starting|started|starting|following|post-?op|switched to|began|day after|week after|later|gave me|made me|has me|have me|caused|causing|and now|now i|now my|now he|now she|left me|left my|sent my|keeps|from (?:the|my|his|her))\b/i;

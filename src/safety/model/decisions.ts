@@ -34,7 +34,9 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
   const intents: Intent[] = [];
   for (const intent of DECIDED_INTENTS) {
     const byRule = RULE_SUFFICES.has(intent) && evidence.rules.intents.includes(intent);
-    if (byRule || scores[`intent.${intent}`] >= threshold(thresholds, `intent.${intent}`)) intents.push(intent);
+    // Correcting a myth or asking whether it is true is never misinformation (a labelling convention the model can miss).
+    const vetoed = intent === 'misinformation' && evidence.debunking && !evidence.rules.intents.includes('misinformation');
+    if (!vetoed && (byRule || scores[`intent.${intent}`] >= threshold(thresholds, `intent.${intent}`))) intents.push(intent);
   }
   // The urgent output sees both kinds of crisis together, so it catches wording neither intent is sure of.
   if (!intents.includes('emergency') && !intents.includes('self_harm') && scores.urgent >= threshold(thresholds, 'urgent')) {

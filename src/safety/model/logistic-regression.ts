@@ -13,7 +13,8 @@ export interface TrainingOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 25, learningRate: 0.4, l2: 1e-4, seed: 7 };
+// Chosen by 5-fold cross-validation over train+dev (intent macro-F1 on out-of-fold scores).
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 25, learningRate: 0.1, l2: 1e-4, seed: 7 };
 
 export interface BinaryWeights {
   w: Float32Array;

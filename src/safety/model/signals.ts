@@ -8,11 +8,9 @@ import type { Triage } from '../triage.ts';
 import type { PhiDecision } from '../phi-guard.ts';
 import type { Signals } from './features.ts';
 import {
-  EMERGENCY_SYMPTOM,
   EDUCATIONAL_FRAME,
   EMERGENCY_IDIOM,
   PRESENT_PERSONAL,
-  SELF_HARM,
   SELF_HARM_IDIOM,
   COMPLAINT,
   PRAISE,
@@ -36,7 +34,7 @@ import {
   ANY_PRODUCT,
   HARM_WORDS,
 } from '../lexicon/adverse-events.ts';
-import { ACUTE_NOW, ACUTE_SYMPTOM_BROAD, CRISIS_WORDS, PRODUCT_SINCE } from '../lexicon/acute-cues.ts';
+import { ACUTE_NOW, ACUTE_SYMPTOM_BROAD, CRISIS_WORDS, TIME_OR_CAUSE_CUE } from '../lexicon/acute-cues.ts';
 
 export interface SignalInputs {
   text: string;
@@ -49,10 +47,8 @@ export interface SignalInputs {
 }
 
 const LEXICONS: ReadonlyArray<[string, RegExp]> = [
-  ['emergency_symptom', EMERGENCY_SYMPTOM],
   ['educational', EDUCATIONAL_FRAME],
   ['present_personal', PRESENT_PERSONAL],
-  ['self_harm_phrase', SELF_HARM],
   ['complaint', COMPLAINT],
   ['praise', PRAISE],
   ['praise_target', PRAISE_TARGET],
@@ -73,7 +69,7 @@ const LEXICONS: ReadonlyArray<[string, RegExp]> = [
   ['acute_now', ACUTE_NOW],
   ['acute_symptom', ACUTE_SYMPTOM_BROAD],
   ['crisis_words', CRISIS_WORDS],
-  ['product_since', PRODUCT_SINCE],
+  ['time_or_cause', TIME_OR_CAUSE_CUE],
   ['any_product', ANY_PRODUCT],
   ['harm_words', HARM_WORDS],
 ];
@@ -84,7 +80,8 @@ const IDIOMS: ReadonlyArray<[string, RegExp]> = [
   ['self_harm_idiom', new RegExp(SELF_HARM_IDIOM.source, 'i')],
 ];
 
-const LEXICON_TEXT_CHARS = 2000;
+// The expensive phrase lists (emergency symptoms, self-harm) already ran in triage; their verdicts arrive as rule:* signals.
+const LEXICON_TEXT_CHARS = 1200;
 
 export function messageSignals(input: SignalInputs): Signals {
   const text = input.text.length > LEXICON_TEXT_CHARS ? input.text.slice(0, LEXICON_TEXT_CHARS) : input.text;
@@ -95,7 +92,7 @@ export function messageSignals(input: SignalInputs): Signals {
   for (const [name, re] of LEXICONS) if (re.test(text)) s[`lex:${name}`] = 1;
   for (const [name, re] of IDIOMS) if (re.test(text)) s[`lex:${name}`] = 1;
   if (s['lex:any_product'] && s['lex:harm_words']) s['lex:product_and_harm'] = 1;
-  if (s['lex:product_since'] && s['lex:harm_words']) s['lex:product_since_and_harm'] = 1;
+  if (s['lex:product_and_harm'] && s['lex:time_or_cause']) s['lex:product_then_harm'] = 1;
   if (s['lex:acute_symptom'] && s['lex:acute_now']) s['lex:acute_symptom_now'] = 1;
   if (text.includes('?')) s['text:question_mark'] = 1;
   if (/!/.test(text)) s['text:exclamation'] = 1;

@@ -9,7 +9,6 @@ import { gatherEvidence, maskMarkup, type MessageEvidence } from '../evidence.ts
 import { trainBinary, trainSoftmax, DEFAULT_TRAINING, type TrainingOptions } from './logistic-regression.ts';
 import { MODEL_OUTPUTS, loadModel, score, storeModel, type LinearModel, type ModelScores, type StoredModel, type Thresholds } from './linear-model.ts';
 import { DECIDED_INTENTS } from './decisions.ts';
-import { FEATURE_BITS } from './features.ts';
 
 export interface LabelledMessage {
   id: string;
@@ -26,8 +25,8 @@ export interface TrainingExample {
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
 /** For these a miss costs more than a false alarm: thresholds maximise F2 (recall weighs double). */
 const RECALL_FIRST = new Set<string>(['intent.adverse_event', 'phi']);
-/** Urgent keeps this share of its cross-validated threshold, a margin for wording no fold had. */
-const URGENT_MARGIN = 0.8;
+/** Urgent precision the threshold must keep on out-of-fold messages (the target is 0.90). */
+const URGENT_PRECISION = 0.9;
 
 export function prepareExamples(messages: LabelledMessage[], profile: OrgProfile): TrainingExample[] {
   return messages.map((message) => ({ message, evidence: gatherEvidence(maskMarkup(message.text), message.kind, profile) }));
@@ -60,7 +59,15 @@ export function fitModel(examples: TrainingExample[], options: TrainingOptions =
     dense[o] = fitted.w;
     bias[o] = fitted.b;
   });
+  dropRareFeatures(examples, dense);
   return { dense, bias };
+}
+
+/** A feature seen in a single message only memorises it: dropping those keeps the model small and general. */
+function dropRareFeatures(examples: TrainingExample[], dense: Float32Array[]): void {
+  const seen = new Uint8Array(dense[0]!.length);
+  for (const e of examples) for (const f of e.evidence.features.indices) if (seen[f]! < 2) seen[f]!++;
+  for (const w of dense) for (let f = 0; f < w.length; f++) if (seen[f]! < 2) w[f] = 0;
 }
 
 function labelOf(message: LabelledMessage, output: string): boolean {
@@ -116,20 +123,18 @@ export function chooseThresholds(examples: TrainingExample[], scores: ModelScore
       RECALL_FIRST.has(name) ? 2 : 1,
     );
   }
-  // Urgent: the highest threshold at which every urgent message is caught, less a margin.
-  let urgentAt = 1;
-  for (const i of mentionIdx) {
-    const e = examples[i]!;
-    if (!e.message.labels.urgent) continue;
-    const s = scores[i]!;
-    const caught =
-      ruleHas(i, 'emergency') ||
-      ruleHas(i, 'self_harm') ||
-      s['intent.emergency'] >= thresholds['intent.emergency']! ||
-      s['intent.self_harm'] >= thresholds['intent.self_harm']!;
-    if (!caught) urgentAt = Math.min(urgentAt, s.urgent);
-  }
-  thresholds.urgent = Math.max(0.02, Math.min(0.5, urgentAt * URGENT_MARGIN));
+  // Urgent: the lowest threshold whose out-of-fold precision stays at the target, so recall is as high as it can be.
+  thresholds.urgent = urgentThreshold(
+    mentionIdx.map((i) => {
+      const s = scores[i]!;
+      const caught =
+        ruleHas(i, 'emergency') ||
+        ruleHas(i, 'self_harm') ||
+        s['intent.emergency'] >= thresholds['intent.emergency']! ||
+        s['intent.self_harm'] >= thresholds['intent.self_harm']!;
+      return { p: s.urgent, rule: caught, y: examples[i]!.message.labels.urgent };
+    }),
+  );
   thresholds.phi = bestThreshold(
     examples.map((e, i) => ({ p: scores[i]!.phi, rule: e.evidence.phi.found, y: e.message.labels.phi })),
     RECALL_FIRST.has('phi') ? 2 : 1,
@@ -141,6 +146,20 @@ interface Scored {
   p: number;
   rule: boolean;
   y: boolean;
+}
+
+function urgentThreshold(items: Scored[]): number {
+  for (let t = 0.02; t <= 0.901; t += 0.01) {
+    let tp = 0;
+    let fp = 0;
+    for (const it of items) {
+      if (!(it.rule || it.p >= t)) continue;
+      if (it.y) tp++;
+      else fp++;
+    }
+    if (tp > 0 && tp / (tp + fp) >= URGENT_PRECISION) return Math.round(t * 100) / 100;
+  }
+  return 0.9;
 }
 
 function bestThreshold(items: Scored[], beta: number): number {

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { featurize, tokenize, signalIndex } from './features.ts';
+import { shippedModel, score, loadModel, storeModel, MODEL_OUTPUTS } from './index.ts';
+import { trainBinary } from './logistic-regression.ts';
+import { analyzeMessage } from '../analyze.ts';
+import { testProfile } from '../test-profile.ts';
+
+const profile = testProfile();
+const mention = (text: string) => analyzeMessage({ text, kind: 'mention' }, profile);
+
+test('tokens drop apostrophes and fold digits, so "can\'t" and "cant" read the same', () => {
+  assert.deepEqual(tokenize("Can't breathe, fever 104!"), ['cant', 'breathe', 'fever', '000', '!']);
+});
+
+test('features are deterministic and a signal lands in its own bucket', () => {
+  const a = featurize('my chest hurts', { 'rule:emergency': 1 });
+  const b = featurize('my chest hurts', { 'rule:emergency': 1 });
+  assert.deepEqual([...a.indices], [...b.indices]);
+  assert.ok([...a.indices].includes(signalIndex('rule:emergency')));
+});
+
+test('the shipped model loads with every output and a threshold for each decision', () => {
+  const model = shippedModel();
+  assert.ok(model, 'src/safety/model/safety-model.json is missing: run node --import tsx src/safety/model/train.ts');
+  assert.deepEqual([...model.outputs], [...MODEL_OUTPUTS]);
+  for (const name of ['urgent', 'phi', 'intent.emergency', 'intent.self_harm', 'intent.adverse_event']) assert.equal(typeof model.thresholds[name], 'number');
+});
+
+test('scoring is deterministic and sentiment probabilities sum to one', () => {
+  const model = shippedModel()!;
+  const x = featurize('thank you to the nurses, amazing care', { 'kind:mention': 1 });
+  const first = score(model, x);
+  assert.deepEqual(score(model, x), first);
+  const total = first['sentiment.positive'] + first['sentiment.neutral'] + first['sentiment.negative'];
+  assert.ok(Math.abs(total - 1) < 1e-9);
+});
+
+test('a stored model round-trips through its int16 form', () => {
+  const xs = [featurize('chest pain now', {}), featurize('parking is fine', {})];
+  const fitted = trainBinary(xs, [true, false], { epochs: 5, learningRate: 0.5, l2: 0, seed: 1 });
+  const dense = MODEL_OUTPUTS.map(() => fitted.w);
+  const model = loadModel(storeModel(dense, MODEL_OUTPUTS.map(() => fitted.b), { urgent: 0.3 }, {}));
+  const p = score(model, xs[0]!);
+  assert.ok(p.urgent > 0.5 && score(model, xs[1]!).urgent < 0.5);
+  assert.equal(model.thresholds.urgent, 0.3);
+});
+
+test('wording no phrase list holds is still caught: a crisis in other words is urgent', () => {
+  assert.equal(mention("i've said my goodbyes and tonight i'm finally going to make the pain stop for good").urgent, true);
+  assert.equal(mention('my grandpa is sweaty and grey and says his chest feels like a truck is parked on it').urgent, true);
+});
+
+test('obvious cases: praise, a complaint, spam and a reaction to a drug', () => {
+  assert.ok(mention('Huge thanks to the NICU nurses, you were amazing to our little one').intents.includes('praise'));
+  assert.ok(mention('Three hours on hold with billing and still nobody can explain this charge. Ridiculous.').intents.includes('complaint'));
+  assert.ok(mention('Earn $500/day trading crypto, DM me for the link 🚀').intents.includes('spam'));
+  const ae = mention('Two weeks on lisinopril and I have this dry cough that will not quit');
+  assert.ok(ae.intents.includes('adverse_event'));
+  assert.equal(ae.adverseEvent?.product, true);
+});
