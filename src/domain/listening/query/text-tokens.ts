@@ -1,0 +1,45 @@
+/**
+ * The one tokeniser used for mention text, for query words, and for the text the full-text index
+ * holds, so the three always agree. A token is a run of letters, decimal digits, letter-numbers and
+ * combining marks that starts with a letter or digit; a `#` or `@` right before it (and not inside a word, so not in
+ * `info@stjude.org`) marks it as a hashtag or mention. Text is lowercased, compatibility-decomposed
+ * (NFKD: ligatures, full-width forms) and stripped of Latin-style diacritics, so "Café" is "cafe".
+ * Apostrophes, hyphens, dots and underscores separate tokens ("covid-19" is "covid", "19"), as in
+ * SQLite's unicode61 and PostgreSQL's parser.
+ */
+export type TokenMark = '' | '#' | '@';
+
+export interface TextTokens {
+  /** Normalised token texts, without their mark, in order. */
+  words: string[];
+  /** The mark each token was written with. */
+  marks: TokenMark[];
+}
+
+// The mark is only a mark at the start of a word: "a#b" is two plain tokens. "Other" numbers
+// (fractions, counting rods) are left out: PostgreSQL's parser does not index them.
+const TOKEN = /(?:(?<![\p{L}\p{Nd}\p{Nl}\p{M}])([#@]))?([\p{L}\p{Nd}\p{Nl}][\p{L}\p{Nd}\p{Nl}\p{M}]*)/gu;
+const COMBINING_DIACRITICS = /[\u0300-\u036f]/g;
+
+/** Lowercase, NFKD without diacritics, recomposed; final sigma folded so prefixes agree. */
+export function normaliseText(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_DIACRITICS, '').toLowerCase().normalize('NFC').replace(/ς/g, 'σ');
+}
+
+export function tokenise(text: string): TextTokens {
+  const words: string[] = [];
+  const marks: TokenMark[] = [];
+  for (const m of normaliseText(text).matchAll(TOKEN)) {
+    words.push(m[2] ?? '');
+    marks.push((m[1] ?? '') as TokenMark);
+  }
+  return { words, marks };
+}
+
+/**
+ * The text a full-text index should hold for a mention: its tokens, unmarked, separated by spaces.
+ * Indexing this (not the raw text) is what makes toFts5/toTsQuery a safe pre-filter on both engines.
+ */
+export function searchableText(text: string): string {
+  return tokenise(text).words.join(' ');
+}
