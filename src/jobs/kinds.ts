@@ -1,6 +1,7 @@
 import type { JobKindOptions, JobQueue } from './queue.ts';
 import { PUBLISH_KIND } from './handlers/publish-kind.ts';
 import { SESSION_CLEANUP } from './handlers/session-cleanup-kind.ts';
+import { INGEST_KIND } from './handlers/ingest-kind.ts';
 
 /**
  * Every job kind and how it retries. Declared by every process at start, so a web-only process
@@ -10,6 +11,8 @@ export const JOB_KINDS: Record<string, Partial<JobKindOptions>> = {
   // A publish call takes seconds; a try silent for 2 minutes is presumed lost and reconciled.
   // Calls are I/O-bound: many in flight per worker keeps a burst of due posts on time.
   [PUBLISH_KIND]: { maxAttempts: 6, backoffMs: 10_000, leaseMs: 2 * 60_000, concurrency: 64 },
+  // A run reads a few pages; a failed run is not retried here (the next run comes anyway).
+  [INGEST_KIND]: { maxAttempts: 1, backoffMs: 10_000, leaseMs: 5 * 60_000, concurrency: 4 },
   [SESSION_CLEANUP]: { maxAttempts: 3, backoffMs: 60_000, leaseMs: 5 * 60_000, concurrency: 1 },
 };
 

@@ -15,6 +15,8 @@ import {
   type Channel,
 } from '../storage/channels.ts';
 import { connectorFor, ConnectorError, type ChannelCredentials, type ConnectorSession } from '../connectors/index.ts';
+import { deleteSource, ensureSource } from '../storage/sources.ts';
+import { INGEST_KIND, ingestJobKey } from '../jobs/handlers/ingest-kind.ts';
 
 export async function channels(ctx: AppContext, actor: Actor): Promise<Channel[]> {
   requirePermission(actor, 'workspace.read');
@@ -55,6 +57,12 @@ export async function connectChannel(
     }
     const primary = (await listChannels(trx, actor.workspaceId)).length === 0;
     await insertChannel(trx, { id, workspaceId: actor.workspaceId, network: input.network, handle, displayName: input.displayName ?? null, credentialsSealed: sealed, primary });
+    // Listening starts with the connection: the channel's notifications are read from now on.
+    if (connector.describe.capabilities.notifications) {
+      const source = await ensureSource(trx, { id: randomUUID(), workspaceId: actor.workspaceId, kind: 'channel_notifications', ref: id });
+      const at = Date.now();
+      await ctx.queue.enqueue({ kind: INGEST_KIND, payload: { sourceId: source.id }, runAt: new Date(at), idempotencyKey: ingestJobKey(source.id, at), workspaceId: actor.workspaceId }, { trx });
+    }
     await appendAudit(trx, ctx.storage.engine, {
       workspaceId: actor.workspaceId,
       ...auditActor(actor),
@@ -72,6 +80,7 @@ export async function disconnectChannel(ctx: AppContext, actor: Actor, id: strin
   await ctx.storage.db.transaction().execute(async (trx) => {
     const channel = await findChannel(trx, actor.workspaceId, id);
     if (!channel) throw new OperationError('NOT_FOUND', `no channel ${id}`, { field: 'id' });
+    await deleteSource(trx, actor.workspaceId, 'channel_notifications', id);
     await deleteChannel(trx, actor.workspaceId, id);
     await appendAudit(trx, ctx.storage.engine, {
       workspaceId: actor.workspaceId,

@@ -8,12 +8,15 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'CSRF_FAILED'
   | 'SETUP_DONE'
-  | 'LAST_OWNER';
+  | 'LAST_OWNER'
+  | 'PHI_BLOCKED';
 
 export class OperationError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** Structured detail for the UI (e.g. the PHI findings of a blocked reply); never message text of others. */
+  details: Record<string, unknown> | undefined;
 
   constructor(code: ErrorCode, message: string, options: { field?: string; retryAfterSeconds?: number } = {}) {
     super(message);

@@ -14,6 +14,8 @@ import { registerTokens } from './routes/tokens.ts';
 import { registerChannels } from './routes/channels.ts';
 import { registerPosts } from './routes/posts.ts';
 import { registerCalendar } from './routes/calendar.ts';
+import { registerInbox } from './routes/inbox.ts';
+import { registerListening } from './routes/listening.ts';
 import { registerWeb } from './web.ts';
 
 export interface ServerOptions {
@@ -71,6 +73,8 @@ export function createServerApp(ctx: AppContext, options: ServerOptions = {}): {
   registerChannels(app, routes, ctx);
   registerPosts(app, routes, ctx);
   registerCalendar(app, routes, ctx);
+  registerInbox(app, routes, ctx);
+  registerListening(app, routes, ctx);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });

@@ -13,14 +13,15 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   LAST_OWNER: 409,
   SETUP_DONE: 409,
   RATE_LIMITED: 429,
+  PHI_BLOCKED: 422,
 };
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; details?: Record<string, unknown> };
 }
 
 export function errorResponse(c: Context, err: OperationError): Response {
-  const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+  const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.details ? { details: err.details } : {}) } };
   if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
   return c.json(body, STATUS[err.code]);
 }

@@ -24,6 +24,13 @@ export interface Database {
   post_comments: PostCommentTable;
   posting_plans: PostingPlanTable;
   worker_heartbeats: WorkerHeartbeatTable;
+  sources: SourceTable;
+  mentions: MentionTable;
+  inbox_items: InboxItemTable;
+  inbox_notes: InboxNoteTable;
+  saved_replies: SavedReplyTable;
+  listening_queries: ListeningQueryTable;
+  query_matches: QueryMatchTable;
 }
 
 export interface WorkspaceTable {
@@ -221,4 +228,110 @@ export interface WorkerHeartbeatTable {
   pid: number;
   started_at: string;
   seen_at: string;
+}
+
+export interface SourceTable {
+  id: string;
+  workspace_id: string;
+  /** channel_notifications | query_search | feed */
+  kind: string;
+  /** the channel id, the listening query id, or the feed URL */
+  ref: string;
+  cursor: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  /** ok | unhealthy */
+  health: string;
+  health_reason: string | null;
+  last_run_at: string | null;
+  last_ok_at: string | null;
+  created_at: string;
+}
+
+/** Something someone said: a mention, reply, quote, search hit, feed item or imported post. */
+export interface MentionTable {
+  id: string;
+  workspace_id: string;
+  source_id: string | null;
+  channel_id: string | null;
+  network: string;
+  /** The network's own id: the deduplication key with network and workspace. */
+  external_id: string;
+  kind: string;
+  author_id: string | null;
+  author_handle: string;
+  author_name: string | null;
+  text: string;
+  search_text: string;
+  lang: string | null;
+  url: string | null;
+  remote_uri: string | null;
+  remote_cid: string | null;
+  in_reply_to: string | null;
+  root_uri: string | null;
+  root_cid: string | null;
+  created_at: string;
+  received_at: string;
+  sentiment: string;
+  /** JSON array of intents */
+  intents: string;
+  /** 1 for emergency or self-harm */
+  urgent: number;
+  /** comma-separated PHI types found, '' when none */
+  phi_types: string;
+  /** JSON: findings, adverse-event elements, playbook */
+  analysis: string;
+}
+
+export interface InboxItemTable {
+  id: string;
+  workspace_id: string;
+  mention_id: string;
+  channel_id: string | null;
+  status: string;
+  priority: number;
+  due_at: string;
+  assignee_id: string | null;
+  received_at: string;
+  first_response_at: string | null;
+  first_response_by: string | null;
+  reply_uri: string | null;
+  updated_at: string;
+}
+
+export interface InboxNoteTable {
+  id: string;
+  workspace_id: string;
+  item_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+export interface SavedReplyTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  body: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ListeningQueryTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  query: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QueryMatchTable {
+  query_id: string;
+  mention_id: string;
+  workspace_id: string;
+  matched_at: string;
 }

@@ -15,6 +15,10 @@ export interface Workspace {
 /** Settings that later issues extend (SLAs, business hours, approval rule…). */
 export interface WorkspaceSettings {
   approvalRequired: boolean;
+  /** The organisation's own details for the PHI guard (see src/safety/profile.ts). */
+  profile?: unknown;
+  /** Response-time targets and business hours (see src/domain/inbox/sla.ts). */
+  sla?: unknown;
 }
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = { approvalRequired: true };

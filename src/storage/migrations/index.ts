@@ -3,6 +3,7 @@ import type { EngineName } from '../engine.ts';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-publishing.ts';
 import * as m0003 from './0003-plans-and-workers.ts';
+import * as m0004 from './0004-listening-inbox.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineName): Promise<void>;
@@ -13,6 +14,7 @@ const ALL: Record<string, EngineMigration> = {
   '0001-foundation': m0001,
   '0002-publishing': m0002,
   '0003-plans-and-workers': m0003,
+  '0004-listening-inbox': m0004,
 };
 
 export function migrationsFor(engine: EngineName): Record<string, Migration> {

@@ -1,0 +1,195 @@
+import { randomUUID, createHash } from 'node:crypto';
+import type { AppContext, Actor } from './context.ts';
+import { auditActor, requirePermission } from './context.ts';
+import { OperationError } from './errors.ts';
+import { appendAudit } from '../storage/audit-log.ts';
+import {
+  findInboxItem,
+  insertNote,
+  insertSavedReply,
+  listInbox,
+  listNotes,
+  listSavedReplies,
+  reviewSavedReply,
+  updateInboxItem,
+  type InboxItem,
+  type InboxQuery,
+  type InboxStatus,
+  type SavedReply,
+} from '../storage/inbox.ts';
+import { conversationOf, type Mention } from '../storage/mentions.ts';
+import { findMembership } from '../storage/users.ts';
+import { openChannelSession } from './channels.ts';
+import { ConnectorError } from '../connectors/index.ts';
+import { analyzeMessage, type PhiFinding } from '../safety/index.ts';
+import { workspaceProfile } from './workspace-profile.ts';
+
+/** Reply text that offers the healthcare-correct next step without confirming anything. */
+export const COMPLIANT_REPLY =
+  'Thank you for reaching out. We want to help, and we can’t discuss personal health details here. Please contact our patient relations team directly so we can follow up privately.';
+
+export async function inbox(ctx: AppContext, actor: Actor, query: InboxQuery): Promise<InboxItem[]> {
+  requirePermission(actor, 'workspace.read');
+  return listInbox(ctx.storage.db, actor.workspaceId, query);
+}
+
+async function load(ctx: AppContext, actor: Actor, id: string): Promise<InboxItem> {
+  const item = await findInboxItem(ctx.storage.db, actor.workspaceId, id);
+  if (!item) throw new OperationError('NOT_FOUND', `no inbox item ${id}`, { field: 'id' });
+  return item;
+}
+
+export async function inboxItem(ctx: AppContext, actor: Actor, id: string): Promise<InboxItem & { conversation: Mention[]; notes: Awaited<ReturnType<typeof listNotes>> }> {
+  requirePermission(actor, 'workspace.read');
+  const item = await load(ctx, actor, id);
+  return { ...item, conversation: await conversationOf(ctx.storage.db, actor.workspaceId, item.mention), notes: await listNotes(ctx.storage.db, id) };
+}
+
+const TRANSITIONS: Record<'assign' | 'move_offline' | 'hide' | 'close' | 'reopen', { from: InboxStatus[]; to: InboxStatus | null }> = {
+  assign: { from: ['new', 'assigned'], to: 'assigned' },
+  move_offline: { from: ['new', 'assigned'], to: 'moved_offline' },
+  hide: { from: ['new', 'assigned', 'replied', 'moved_offline', 'closed'], to: 'hidden' },
+  close: { from: ['new', 'assigned', 'replied', 'moved_offline', 'hidden'], to: 'closed' },
+  reopen: { from: ['replied', 'moved_offline', 'hidden', 'closed'], to: null },
+};
+
+export type InboxAction = keyof typeof TRANSITIONS;
+
+/**
+ * Changes an item's status (one or many: bulk actions apply the same change to each and report
+ * per item). "Moved offline" is a response: it records the first response time like a reply.
+ */
+export async function actOnItems(
+  ctx: AppContext,
+  actor: Actor,
+  ids: string[],
+  action: InboxAction,
+  options: { assigneeId?: string | null | undefined } = {},
+): Promise<Array<{ id: string; ok: boolean; status?: InboxStatus; error?: string }>> {
+  requirePermission(actor, 'inbox.reply');
+  if (action === 'assign' && options.assigneeId) {
+    if (!(await findMembership(ctx.storage.db, actor.workspaceId, options.assigneeId))) {
+      throw new OperationError('INVALID_REQUEST', `no member ${options.assigneeId} to assign to`, { field: 'assigneeId' });
+    }
+  }
+  const results: Array<{ id: string; ok: boolean; status?: InboxStatus; error?: string }> = [];
+  for (const id of ids) {
+    try {
+      const status = await ctx.storage.db.transaction().execute(async (trx) => {
+        const item = await findInboxItem(trx, actor.workspaceId, id);
+        if (!item) throw new OperationError('NOT_FOUND', `no inbox item ${id}`);
+        const rule = TRANSITIONS[action];
+        if (!rule.from.includes(item.status)) throw new OperationError('CONFLICT', `a ${item.status.replace('_', ' ')} item cannot be ${action.replace('_', ' ')}d`);
+        const to: InboxStatus = rule.to ?? (item.assigneeId ? 'assigned' : 'new');
+        const now = new Date().toISOString();
+        await updateInboxItem(trx, id, {
+          status: to,
+          ...(action === 'assign' ? { assigneeId: options.assigneeId ?? actor.userId } : {}),
+          ...(action === 'move_offline' && !item.firstResponseAt ? { firstResponseAt: now, firstResponseBy: actor.userId } : {}),
+        });
+        await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: `inbox.${action}`, entityType: 'inbox_item', entityId: id, details: { from: item.status, to } });
+        return to;
+      });
+      results.push({ id, ok: true, status });
+    } catch (err) {
+      if (!(err instanceof OperationError)) throw err;
+      results.push({ id, ok: false, error: err.message });
+    }
+  }
+  return results;
+}
+
+export async function addNote(ctx: AppContext, actor: Actor, id: string, body: string): Promise<void> {
+  requirePermission(actor, 'inbox.reply');
+  await ctx.storage.db.transaction().execute(async (trx) => {
+    const item = await findInboxItem(trx, actor.workspaceId, id);
+    if (!item) throw new OperationError('NOT_FOUND', `no inbox item ${id}`, { field: 'id' });
+    await insertNote(trx, { id: randomUUID(), workspaceId: actor.workspaceId, itemId: id, authorId: actor.userId, body: body.trim() });
+    await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: 'inbox.note_added', entityType: 'inbox_item', entityId: id, details: {} });
+  });
+}
+
+export class PhiBlockedError extends OperationError {
+  readonly findings: PhiFinding[];
+  readonly compliantReply: string;
+
+  constructor(findings: PhiFinding[], compliantReply: string) {
+    super('PHI_BLOCKED', `the reply was not sent: ${findings[0]?.message ?? 'it may confirm someone is a patient or repeat their health details'}`, { field: 'text' });
+    this.findings = findings;
+    this.compliantReply = compliantReply;
+    this.details = { findings, compliantReply };
+  }
+}
+
+/** Checks a reply draft with the PHI guard, as the reply box does while typing. */
+export async function checkReply(ctx: AppContext, actor: Actor, id: string, text: string): Promise<{ blocked: boolean; findings: PhiFinding[]; compliantReply: string }> {
+  requirePermission(actor, 'workspace.read');
+  const item = await load(ctx, actor, id);
+  const analysis = analyzeMessage({ text, kind: 'draft', replyTo: item.mention.author.handle }, await workspaceProfile(ctx, actor.workspaceId));
+  const blocked = analysis.findings.some((f) => f.severity === 'block');
+  return { blocked, findings: analysis.findings, compliantReply: await compliantReply(ctx, actor.workspaceId) };
+}
+
+async function compliantReply(ctx: AppContext, workspaceId: string): Promise<string> {
+  const reviewed = (await listSavedReplies(ctx.storage.db, workspaceId)).find((r) => r.reviewedAt && /patient relations|privately|contact/i.test(r.body));
+  return reviewed?.body ?? COMPLIANT_REPLY;
+}
+
+/**
+ * Replies from the inbox through the channel's connector, after the PHI guard: a reply that would
+ * confirm someone is a patient or repeat health details is refused, with the reason and a
+ * compliant template. The first response time is recorded.
+ */
+export async function replyToItem(ctx: AppContext, actor: Actor, id: string, text: string): Promise<InboxItem> {
+  requirePermission(actor, 'inbox.reply');
+  const item = await load(ctx, actor, id);
+  if (!item.channelId || !item.mention.remote) throw new OperationError('CONFLICT', 'this item did not come through a connected channel: answer it where it was posted, then close it', { field: 'id' });
+  const check = await checkReply(ctx, actor, id, text);
+  if (check.blocked) throw new PhiBlockedError(check.findings.filter((f) => f.severity === 'block'), check.compliantReply);
+  const remote = item.mention.remote;
+  let published;
+  try {
+    const { session } = await openChannelSession(ctx, actor.workspaceId, item.channelId);
+    published = await session.publish({
+      text,
+      replyTo: { uri: remote.uri, ...(remote.cid ? { cid: remote.cid } : {}), ...(remote.root ? { root: { uri: remote.root.uri, ...(remote.root.cid ? { cid: remote.root.cid } : {}) } } : {}) },
+      // The same reply to the same item is sent once, however often the button is pressed.
+      idempotencyKey: `reply:${id}:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`,
+    });
+  } catch (err) {
+    if (err instanceof ConnectorError) {
+      throw new OperationError(err.code === 'RATE_LIMITED' ? 'RATE_LIMITED' : 'CONFLICT', `the network did not take the reply: ${err.message}`, { ...(err.retryAfterSeconds ? { retryAfterSeconds: err.retryAfterSeconds } : {}) });
+    }
+    throw err;
+  }
+  await ctx.storage.db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    await updateInboxItem(trx, id, { status: 'replied', replyUri: published.uri, ...(item.firstResponseAt ? {} : { firstResponseAt: now, firstResponseBy: actor.userId }) });
+    await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: 'inbox.replied', entityType: 'inbox_item', entityId: id, details: { first: !item.firstResponseAt } });
+  });
+  return load(ctx, actor, id);
+}
+
+export async function savedReplies(ctx: AppContext, actor: Actor): Promise<SavedReply[]> {
+  requirePermission(actor, 'workspace.read');
+  return listSavedReplies(ctx.storage.db, actor.workspaceId);
+}
+
+/** A saved reply is written by an editor and reviewed (approved) by a reviewer before the team uses it. */
+export async function createSavedReply(ctx: AppContext, actor: Actor, input: { title: string; body: string }): Promise<SavedReply> {
+  requirePermission(actor, 'inbox.reply');
+  const id = randomUUID();
+  await ctx.storage.db.transaction().execute(async (trx) => {
+    await insertSavedReply(trx, { id, workspaceId: actor.workspaceId, title: input.title, body: input.body, createdBy: actor.userId });
+    await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: 'saved_reply.created', entityType: 'saved_reply', entityId: id, details: {} });
+  });
+  return (await listSavedReplies(ctx.storage.db, actor.workspaceId)).find((r) => r.id === id)!;
+}
+
+export async function approveSavedReply(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  requirePermission(actor, 'posts.approve');
+  await ctx.storage.db.transaction().execute(async (trx) => {
+    if (!(await reviewSavedReply(trx, actor.workspaceId, id, actor.userId))) throw new OperationError('NOT_FOUND', `no saved reply ${id}`, { field: 'id' });
+    await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: 'saved_reply.reviewed', entityType: 'saved_reply', entityId: id, details: {} });
+  });
+}

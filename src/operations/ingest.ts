@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from './context.ts';
+import { analyzeMessage } from '../safety/index.ts';
+import { insertNewMentions, type NewMention } from '../storage/mentions.ts';
+import { insertInboxItems } from '../storage/inbox.ts';
+import { findWorkspace } from '../storage/workspaces.ts';
+import { compileSlaPolicy, officeHours, type SlaPolicy, type CompiledSlaPolicy } from '../domain/inbox/index.ts';
+import { workspaceProfile } from './workspace-profile.ts';
+import { matchQueries } from './listening.ts';
+
+/** Something heard on a source, before analysis. */
+export interface IncomingMention {
+  network: string;
+  externalId: string;
+  kind: 'mention' | 'reply' | 'quote' | 'search' | 'feed_item' | 'import';
+  author: { id?: string | undefined; handle: string; displayName?: string | undefined };
+  text: string;
+  lang?: string | undefined;
+  url?: string | undefined;
+  remoteUri?: string | undefined;
+  remoteCid?: string | undefined;
+  inReplyTo?: string | undefined;
+  root?: { uri: string; cid?: string | undefined } | undefined;
+  createdAt: string;
+}
+
+/** Kinds addressed to the workspace: they deserve an answer and go to the inbox. */
+const ADDRESSED = new Set(['mention', 'reply', 'quote']);
+
+export const DEFAULT_FIRST_RESPONSE_MINUTES = 60;
+
+export async function slaPolicyOf(ctx: AppContext, workspaceId: string): Promise<SlaPolicy> {
+  const ws = await findWorkspace(ctx.storage.db, workspaceId);
+  const stored = ws?.settings.sla as SlaPolicy | undefined;
+  return stored ?? { firstResponseMinutes: DEFAULT_FIRST_RESPONSE_MINUTES, businessHours: officeHours(ws?.timeZone ?? 'UTC') };
+}
+
+export interface IngestResult {
+  received: number;
+  inserted: number;
+  inbox: number;
+  urgent: number;
+  matches: number;
+}
+
+/**
+ * Records what a source delivered: every mention passes through the safety engine on arrival
+ * (PHI, intents, urgency, sentiment), is stored once per network id, lands in the inbox when it
+ * deserves an answer (anything addressed to us, and anything urgent from anywhere) with its SLA
+ * due time, and is matched against the workspace's listening queries — all in one transaction,
+ * so a batch is either recorded whole or not at all.
+ */
+export async function recordMentions(
+  ctx: AppContext,
+  workspaceId: string,
+  from: { sourceId: string | null; channelId: string | null },
+  incoming: IncomingMention[],
+  options: { sla?: CompiledSlaPolicy } = {},
+): Promise<IngestResult> {
+  if (incoming.length === 0) return { received: 0, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
+  const profile = await workspaceProfile(ctx, workspaceId);
+  const sla = options.sla ?? compileSlaPolicy(await slaPolicyOf(ctx, workspaceId));
+  const receivedAt = new Date().toISOString();
+  const mentions: NewMention[] = incoming.map((m) => {
+    const analysis = analyzeMessage({ text: m.text, kind: 'mention' }, profile);
+    return {
+      id: randomUUID(),
+      workspaceId,
+      sourceId: from.sourceId,
+      channelId: from.channelId,
+      network: m.network,
+      externalId: m.externalId,
+      kind: m.kind,
+      author: m.author,
+      text: m.text,
+      lang: m.lang,
+      url: m.url,
+      remoteUri: m.remoteUri,
+      remoteCid: m.remoteCid,
+      inReplyTo: m.inReplyTo,
+      root: m.root,
+      createdAt: m.createdAt,
+      receivedAt,
+      sentiment: analysis.sentiment,
+      intents: analysis.intents,
+      urgent: analysis.urgent,
+      phiTypes: [...new Set(analysis.phi.spans.map((s) => s.type))],
+      analysis: { findings: analysis.findings.map(({ rule, severity, type }) => ({ rule, severity, type })), adverseEvent: analysis.adverseEvent, playbook: analysis.playbook },
+    };
+  });
+  return ctx.storage.db.transaction().execute(async (trx) => {
+    const inserted = await insertNewMentions(trx, mentions);
+    const fresh = mentions.filter((m) => inserted.has(m.id));
+    const forInbox = fresh.filter((m) => m.urgent || (ADDRESSED.has(m.kind) && !m.intents.includes('spam')));
+    await insertInboxItems(
+      trx,
+      forInbox.map((m) => ({
+        id: randomUUID(),
+        workspaceId,
+        mentionId: m.id,
+        channelId: m.channelId,
+        urgent: m.urgent,
+        // The clock starts when the message was written, not when Bedside fetched it.
+        dueAt: new Date(sla.dueMs(Math.min(Date.parse(m.createdAt) || Date.now(), Date.now()), m.urgent)).toISOString(),
+        receivedAt: m.createdAt,
+      })),
+    );
+    const matches = await matchQueries(trx, workspaceId, fresh);
+    return { received: incoming.length, inserted: fresh.length, inbox: forInbox.length, urgent: forInbox.filter((m) => m.urgent).length, matches };
+  });
+}
