@@ -10,6 +10,9 @@ import { createApiToken } from '../operations/auth.ts';
 import { approvePost, createPost, schedulePost, submitPost } from '../operations/posts.ts';
 import { updateTarget } from '../storage/posts.ts';
 import { setPostingPlan } from '../operations/calendar.ts';
+import { recordMentions } from '../operations/ingest.ts';
+import { createQuery } from '../operations/listening.ts';
+import { createSavedReply } from '../operations/inbox.ts';
 import { startBlueskyNetwork, type BlueskyTestNetwork } from '../testing/bluesky-network.ts';
 import type { Actor } from '../operations/context.ts';
 
@@ -34,6 +37,23 @@ async function mainChannel(s: TestServer): Promise<string> {
 
 function editorActor(s: TestServer): Actor {
   return { type: 'user', workspaceId: s.workspaceId, userId: s.as.editor.userId, role: 'editor' };
+}
+
+let patientPost: { uri: string; cid: string } | undefined;
+
+/** A fresh inbox item: a real post on the local network, heard as a mention of the main channel. */
+async function inboxItem(s: TestServer): Promise<string> {
+  const channelId = await mainChannel(s);
+  if (!patientPost) {
+    const patient = await net.account(`p${randomUUID().replace(/-/g, '').slice(0, 10)}`);
+    patientPost = await patient.agent.post({ text: 'What are the visiting hours on the maternity ward?' });
+  }
+  const externalId = `${patientPost.uri}#${randomUUID()}`;
+  await recordMentions(s.ctx, s.workspaceId, { sourceId: null, channelId }, [
+    { network: 'bluesky', externalId, kind: 'mention', author: { handle: 'visitor.test' }, text: 'What are the visiting hours on the maternity ward?', remoteUri: patientPost.uri, remoteCid: patientPost.cid, createdAt: new Date().toISOString() },
+  ]);
+  const row = await s.ctx.storage.db.selectFrom('inbox_items').innerJoin('mentions', 'mentions.id', 'inbox_items.mention_id').select('inbox_items.id').where('mentions.external_id', '=', externalId).executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** A post by the editor, moved to the given point of its life. */
@@ -115,6 +135,25 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'GET /api/calendar': async () => ({ path: `/api/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86_400_000).toISOString()}` }),
   'GET /api/consistency': async () => ({ path: '/api/consistency' }),
+  'GET /api/inbox': async () => ({ path: '/api/inbox?limit=10' }),
+  'GET /api/inbox/{id}': async (s) => ({ path: `/api/inbox/${await inboxItem(s)}` }),
+  'POST /api/inbox/actions': async (s) => ({ path: '/api/inbox/actions', body: { ids: [await inboxItem(s)], action: 'close' } }),
+  'POST /api/inbox/{id}/notes': async (s) => ({ path: `/api/inbox/${await inboxItem(s)}/notes`, body: { body: 'Called back, all good' } }),
+  'POST /api/inbox/{id}/reply-check': async (s) => ({ path: `/api/inbox/${await inboxItem(s)}/reply-check`, body: { text: 'Visiting hours are 8am to 8pm every day.' } }),
+  'POST /api/inbox/{id}/reply': async (s) => ({ path: `/api/inbox/${await inboxItem(s)}/reply`, body: { text: `Visiting hours are 8am to 8pm every day. (${randomUUID().slice(0, 6)})` } }),
+  'GET /api/saved-replies': async () => ({ path: '/api/saved-replies' }),
+  'POST /api/saved-replies': async () => ({ path: '/api/saved-replies', body: { title: 'Move offline', body: 'Please call our patient relations team so we can help privately.' } }),
+  'POST /api/saved-replies/{id}/review': async (s) => ({ path: `/api/saved-replies/${(await createSavedReply(s.ctx, editorActor(s), { title: 'Hours', body: 'We are open 8 to 8.' })).id}/review` }),
+  'GET /api/inbox-metrics': async () => ({ path: `/api/inbox-metrics?from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date().toISOString()}` }),
+  'GET /api/listening/queries': async () => ({ path: '/api/listening/queries' }),
+  'POST /api/listening/validate': async () => ({ path: '/api/listening/validate', body: { query: '(flu OR vaccine' } }),
+  'POST /api/listening/queries': async () => ({ path: '/api/listening/queries', body: { name: 'Flu season', query: '("flu shot" OR vaccin*) NOT job' } }),
+  'DELETE /api/listening/queries/{id}': async (s) => ({ path: `/api/listening/queries/${(await createQuery(s.ctx, s.ownerActor, { name: 'tmp', query: 'parking' })).id}` }),
+  'GET /api/listening/queries/{id}/mentions': async (s) => ({ path: `/api/listening/queries/${(await createQuery(s.ctx, s.ownerActor, { name: 'hours', query: 'visiting hours' })).id}/mentions` }),
+  'GET /api/mentions/search': async () => ({ path: `/api/mentions/search?q=${encodeURIComponent('visiting NEAR/2 hours')}` }),
+  'GET /api/listening/topics': async () => ({ path: `/api/listening/topics?from=${new Date(Date.now() - 7 * 86_400_000).toISOString()}&to=${new Date().toISOString()}` }),
+  'GET /api/sources': async () => ({ path: '/api/sources' }),
+  'POST /api/sources/feeds': async () => ({ path: '/api/sources/feeds', body: { url: `http://127.0.0.1:9/${randomUUID()}.xml` } }),
   'POST /api/composer/check': async (s) => ({ path: '/api/composer/check', body: { parts: [{ text: 'Join us #hearthealth' }], channelIds: [await mainChannel(s)] } }),
 };
 
