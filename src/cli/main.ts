@@ -5,6 +5,7 @@ import { registerUser } from './user.ts';
 import { registerAudit } from './audit.ts';
 import { registerChannel } from './channel.ts';
 import { registerPost } from './post.ts';
+import { registerImport } from './import.ts';
 
 /** Builds the `bedside` command line. One file per command under src/cli/. */
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerChannel(program);
   registerPost(program);
+  registerImport(program);
   registerAnalyze(program);
   return program;
 }

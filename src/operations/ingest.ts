@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database } from '../storage/schema.ts';
 import type { AppContext } from './context.ts';
-import { analyzeMessage } from '../safety/index.ts';
+import { analyzeMessage, type OrgProfile } from '../safety/index.ts';
 import { insertNewMentions, type NewMention } from '../storage/mentions.ts';
 import { insertInboxItems } from '../storage/inbox.ts';
 import { findWorkspace } from '../storage/workspaces.ts';
@@ -55,10 +57,11 @@ export async function recordMentions(
   workspaceId: string,
   from: { sourceId: string | null; channelId: string | null },
   incoming: IncomingMention[],
-  options: { sla?: CompiledSlaPolicy } = {},
+  // Inside a caller's transaction, pass what needs the database (on SQLite one connection serves all).
+  options: { sla?: CompiledSlaPolicy; profile?: OrgProfile; trx?: Transaction<Database>; inbox?: boolean } = {},
 ): Promise<IngestResult> {
   if (incoming.length === 0) return { received: 0, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
-  const profile = await workspaceProfile(ctx, workspaceId);
+  const profile = options.profile ?? (await workspaceProfile(ctx, workspaceId));
   const sla = options.sla ?? compileSlaPolicy(await slaPolicyOf(ctx, workspaceId));
   const receivedAt = new Date().toISOString();
   const mentions: NewMention[] = incoming.map((m) => {
@@ -88,10 +91,10 @@ export async function recordMentions(
       analysis: { findings: analysis.findings.map(({ rule, severity, type }) => ({ rule, severity, type })), adverseEvent: analysis.adverseEvent, playbook: analysis.playbook },
     };
   });
-  return ctx.storage.db.transaction().execute(async (trx) => {
+  const write = async (trx: Transaction<Database>): Promise<IngestResult> => {
     const inserted = await insertNewMentions(trx, mentions);
     const fresh = mentions.filter((m) => inserted.has(m.id));
-    const forInbox = fresh.filter((m) => m.urgent || (ADDRESSED.has(m.kind) && !m.intents.includes('spam')));
+    const forInbox = options.inbox === false ? [] : fresh.filter((m) => m.urgent || (ADDRESSED.has(m.kind) && !m.intents.includes('spam')));
     await insertInboxItems(
       trx,
       forInbox.map((m) => ({
@@ -107,5 +110,6 @@ export async function recordMentions(
     );
     const matches = await matchQueries(trx, workspaceId, fresh);
     return { received: incoming.length, inserted: fresh.length, inbox: forInbox.length, urgent: forInbox.filter((m) => m.urgent).length, matches };
-  });
+  };
+  return options.trx ? write(options.trx) : ctx.storage.db.transaction().execute(write);
 }
