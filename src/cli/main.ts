@@ -6,6 +6,7 @@ import { registerAudit } from './audit.ts';
 import { registerChannel } from './channel.ts';
 import { registerPost } from './post.ts';
 import { registerImport } from './import.ts';
+import { registerBackup } from './backup.ts';
 
 /** Builds the `bedside` command line. One file per command under src/cli/. */
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerChannel(program);
   registerPost(program);
   registerImport(program);
+  registerBackup(program);
   registerAnalyze(program);
   return program;
 }
