@@ -2,6 +2,7 @@ import type { JobKindOptions, JobQueue } from './queue.ts';
 import { PUBLISH_KIND } from './handlers/publish-kind.ts';
 import { SESSION_CLEANUP } from './handlers/session-cleanup-kind.ts';
 import { INGEST_KIND } from './handlers/ingest-kind.ts';
+import { METRICS_KIND } from './handlers/metrics-kind.ts';
 
 /**
  * Every job kind and how it retries. Declared by every process at start, so a web-only process
@@ -13,6 +14,7 @@ export const JOB_KINDS: Record<string, Partial<JobKindOptions>> = {
   [PUBLISH_KIND]: { maxAttempts: 6, backoffMs: 10_000, leaseMs: 2 * 60_000, concurrency: 64 },
   // A run reads a few pages; a failed run is not retried here (the next run comes anyway).
   [INGEST_KIND]: { maxAttempts: 1, backoffMs: 10_000, leaseMs: 5 * 60_000, concurrency: 4 },
+  [METRICS_KIND]: { maxAttempts: 3, backoffMs: 60_000, leaseMs: 10 * 60_000, concurrency: 2 },
   [SESSION_CLEANUP]: { maxAttempts: 3, backoffMs: 60_000, leaseMs: 5 * 60_000, concurrency: 1 },
 };
 

@@ -17,6 +17,7 @@ import {
 import { connectorFor, ConnectorError, type ChannelCredentials, type ConnectorSession } from '../connectors/index.ts';
 import { deleteSource, ensureSource } from '../storage/sources.ts';
 import { INGEST_KIND, ingestJobKey } from '../jobs/handlers/ingest-kind.ts';
+import { METRICS_EVERY_MS, METRICS_KIND, metricsJobKey } from '../jobs/handlers/metrics-kind.ts';
 
 export async function channels(ctx: AppContext, actor: Actor): Promise<Channel[]> {
   requirePermission(actor, 'workspace.read');
@@ -62,6 +63,10 @@ export async function connectChannel(
       const source = await ensureSource(trx, { id: randomUUID(), workspaceId: actor.workspaceId, kind: 'channel_notifications', ref: id });
       const at = Date.now();
       await ctx.queue.enqueue({ kind: INGEST_KIND, payload: { sourceId: source.id }, runAt: new Date(at), idempotencyKey: ingestJobKey(source.id, at), workspaceId: actor.workspaceId }, { trx });
+    }
+    if (connector.describe.capabilities.postMetrics) {
+      const at = Date.now() + METRICS_EVERY_MS;
+      await ctx.queue.enqueue({ kind: METRICS_KIND, payload: { workspaceId: actor.workspaceId, channelId: id }, runAt: new Date(at), idempotencyKey: metricsJobKey(id, at), workspaceId: actor.workspaceId }, { trx });
     }
     await appendAudit(trx, ctx.storage.engine, {
       workspaceId: actor.workspaceId,

@@ -31,6 +31,8 @@ export interface Database {
   saved_replies: SavedReplyTable;
   listening_queries: ListeningQueryTable;
   query_matches: QueryMatchTable;
+  post_metric_snapshots: PostMetricSnapshotTable;
+  interactions: InteractionTable;
 }
 
 export interface WorkspaceTable {
@@ -334,4 +336,31 @@ export interface QueryMatchTable {
   mention_id: string;
   workspace_id: string;
   matched_at: string;
+}
+
+export interface PostMetricSnapshotTable {
+  id: string;
+  workspace_id: string;
+  target_id: string;
+  channel_id: string;
+  fetched_at: string;
+  likes: number | null;
+  reposts: number | null;
+  replies: number | null;
+  quotes: number | null;
+  impressions: number | null;
+  unavailable: string | null;
+}
+
+export interface InteractionTable {
+  id: string;
+  workspace_id: string;
+  channel_id: string;
+  /** the network's id of the notification: deduplicates re-reads */
+  external_id: string;
+  /** the person's stable id on the network (DID, account id) */
+  person_id: string;
+  /** like | repost | reply | quote | mention | follow */
+  kind: string;
+  at: string;
 }

@@ -4,6 +4,7 @@ import { ConnectorError, type RemoteNotification } from '../../connectors/index.
 import { openChannelSession } from '../../operations/channels.ts';
 import { recordMentions, type IncomingMention } from '../../operations/ingest.ts';
 import { findSource, markSourceOk, markSourceUnhealthy, type Source } from '../../storage/sources.ts';
+import { insertInteractions } from '../../storage/metrics.ts';
 import { INGEST_EVERY_MS, INGEST_KIND, INGEST_UNHEALTHY_EVERY_MS, ingestJobKey, type IngestPayload } from './ingest-kind.ts';
 import { readFeedSource, readQuerySource } from './ingest-listening.ts';
 
@@ -39,9 +40,14 @@ function toIncoming(network: string, n: RemoteNotification): IncomingMention | u
 }
 
 /** Reads a channel's notifications back to the cursor (the newest one seen before). */
-async function readNotifications(ctx: AppContext, source: Source): Promise<{ incoming: IncomingMention[]; cursor: string | null; channelId: string }> {
+async function readNotifications(
+  ctx: AppContext,
+  source: Source,
+): Promise<{ incoming: IncomingMention[]; interactions: Array<{ externalId: string; personId: string; kind: string; at: string }>; cursor: string | null; channelId: string }> {
   const { channel, session } = await openChannelSession(ctx, source.workspaceId, source.ref);
   const incoming: IncomingMention[] = [];
+  // Every like, repost, follow, reply, quote and mention is an interaction: engaged audience and loyal core.
+  const interactions: Array<{ externalId: string; personId: string; kind: string; at: string }> = [];
   let newest = source.cursor;
   let page: string | undefined;
   for (let i = 0; i < MAX_PAGES; i++) {
@@ -52,11 +58,12 @@ async function readNotifications(ctx: AppContext, source: Source): Promise<{ inc
       if (!newest || n.createdAt > newest) newest = n.createdAt;
       const m = toIncoming(channel.network, n);
       if (m) incoming.push(m);
+      interactions.push({ externalId: n.id, personId: n.author.id, kind: n.kind, at: n.createdAt });
     }
     if (reachedCursor || !res.cursor) break;
     page = res.cursor;
   }
-  return { incoming, cursor: newest, channelId: channel.id };
+  return { incoming, interactions, cursor: newest, channelId: channel.id };
 }
 
 /**
@@ -70,8 +77,9 @@ export async function ingestSource(ctx: AppContext, queue: JobQueue, job: JobRun
   let healthy = true;
   try {
     if (source.kind === 'channel_notifications') {
-      const { incoming, cursor, channelId } = await readNotifications(ctx, source);
+      const { incoming, interactions, cursor, channelId } = await readNotifications(ctx, source);
       await recordMentions(ctx, source.workspaceId, { sourceId: source.id, channelId }, incoming);
+      await insertInteractions(ctx.storage.db, source.workspaceId, channelId, interactions);
       await markSourceOk(ctx.storage.db, source.id, { cursor });
     } else if (source.kind === 'feed') {
       await readFeedSource(ctx, source);
