@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import type { DbOrTrx } from './engine.ts';
 import { toMention, type Mention } from './mentions.ts';
@@ -80,7 +80,11 @@ export interface InboxQuery {
   after?: { priority: number; dueAt: string; id: string } | undefined;
 }
 
-/** One inbox page: urgent first, then by due time (the index inbox_items_queue serves it). */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** One inbox page: urgent first, then by due time (the partial index inbox_items_open_queue serves the open queue). */
 export async function listInbox(db: DbOrTrx, workspaceId: string, q: InboxQuery): Promise<InboxItem[]> {
   let base = db
     .selectFrom('inbox_items as i')
@@ -94,7 +98,9 @@ export async function listInbox(db: DbOrTrx, workspaceId: string, q: InboxQuery)
       'm.intents as m_intents', 'm.urgent as m_urgent', 'm.phi_types as m_phi_types', 'm.analysis as m_analysis',
     ])
     .where('i.workspace_id', '=', workspaceId)
-    .where('i.status', 'in', q.statuses);
+    // The open queue is written as the partial index's own predicate (literals, not parameters),
+    // so both engines read the page straight off that index.
+    .where(sameSet(q.statuses, OPEN_STATUSES) ? sql<boolean>`i.status in ('new', 'assigned')` : sql<boolean>`i.status in (${sql.join(q.statuses)})`);
   if (q.urgentOnly) base = base.where('i.priority', '=', 0);
   if (q.channelId) base = base.where('i.channel_id', '=', q.channelId);
   if (q.assigneeId) base = base.where('i.assignee_id', '=', q.assigneeId);

@@ -85,8 +85,17 @@ export async function up(db: Kysely<unknown>, engine: EngineName): Promise<void>
     .addColumn('reply_uri', 'text')
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
-  // The inbox page: open items of a workspace, urgent first, then by due time.
-  await db.schema.createIndex('inbox_items_queue').on('inbox_items').columns(['workspace_id', 'status', 'priority', 'due_at', 'id']).execute();
+  // The inbox page: open items of a workspace, urgent first, then by due time. The partial index
+  // holds only open items in queue order, so the default page is read straight off it.
+  await db.schema
+    .createIndex('inbox_items_open_queue')
+    .on('inbox_items')
+    .columns(['workspace_id', 'priority', 'due_at', 'id'])
+    .where(sql.ref('status'), 'in', ['new', 'assigned'])
+    .execute();
+  // Other filters (replied, closed…) and metrics by period.
+  await db.schema.createIndex('inbox_items_status').on('inbox_items').columns(['workspace_id', 'status', 'priority', 'due_at', 'id']).execute();
+  await db.schema.createIndex('inbox_items_received').on('inbox_items').columns(['workspace_id', 'received_at']).execute();
 
   await db.schema
     .createTable('inbox_notes')
