@@ -5,6 +5,9 @@ import { assertTimeZone } from './accounts.ts';
 import { appendAudit, listAudit, verifyAudit, type AuditVerification } from '../storage/audit-log.ts';
 import { findWorkspace, updateWorkspace, type Workspace, type WorkspaceSettings } from '../storage/workspaces.ts';
 import type { AuditEntry } from '../domain/audit-chain.ts';
+import { parseOrgProfile } from '../safety/index.ts';
+import { validateSlaPolicy, type SlaPolicy } from '../domain/inbox/index.ts';
+import { forgetWorkspaceProfile } from './workspace-profile.ts';
 
 export async function workspaceOf(ctx: AppContext, actor: Actor): Promise<Workspace> {
   requirePermission(actor, 'workspace.read');
@@ -20,6 +23,15 @@ export async function changeWorkspace(
 ): Promise<Workspace> {
   requirePermission(actor, 'workspace.manage');
   if (change.timeZone !== undefined) assertTimeZone(change.timeZone);
+  if (change.settings?.profile !== undefined) {
+    const parsed = parseOrgProfile(change.settings.profile);
+    if (!parsed.ok) throw new OperationError('INVALID_REQUEST', `organisation profile: ${parsed.problems[0]}`, { field: `settings.profile.${parsed.problems[0]?.split(':')[0] ?? ''}` });
+  }
+  if (change.settings?.sla !== undefined) {
+    const [issue] = validateSlaPolicy(change.settings.sla as SlaPolicy);
+    if (issue) throw new OperationError('INVALID_REQUEST', `response-time targets: ${issue.message}`, { field: `settings.sla.${issue.field}` });
+  }
+  forgetWorkspaceProfile(actor.workspaceId);
   return ctx.storage.db.transaction().execute(async (trx) => {
     const before = await findWorkspace(trx, actor.workspaceId);
     if (!before) throw new OperationError('NOT_FOUND', 'workspace not found');

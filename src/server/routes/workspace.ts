@@ -9,7 +9,7 @@ const WorkspaceSchema = z
     id: z.string(),
     name: z.string(),
     timeZone: z.string(),
-    settings: z.object({ approvalRequired: z.boolean() }),
+    settings: z.object({ approvalRequired: z.boolean(), profile: z.unknown().optional(), sla: z.unknown().optional() }),
     createdAt: z.string(),
   })
   .openapi('Workspace');
@@ -18,7 +18,17 @@ const WorkspacePatch = z
   .object({
     name: z.string().trim().min(1).max(120).optional(),
     timeZone: z.string().min(1).max(64).optional(),
-    settings: z.object({ approvalRequired: z.boolean().optional() }).strict().optional(),
+    settings: z
+      .object({
+        approvalRequired: z.boolean().optional(),
+        profile: z.record(z.string(), z.unknown()).optional().openapi({ description: "The organisation's own details the PHI guard must not flag: name, aliases, handles, addresses, phones, emails, urls, staff, public_figures, on_call" }),
+        sla: z
+          .object({ firstResponseMinutes: z.number(), urgentFirstResponseMinutes: z.number().optional(), businessHours: z.object({ zone: z.string(), days: z.record(z.string(), z.array(z.object({ start: z.string(), end: z.string() }))), holidays: z.array(z.string()).optional() }) })
+          .optional()
+          .openapi({ description: 'Response-time targets: first response in business minutes, urgent in wall-clock minutes, business hours' }),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
