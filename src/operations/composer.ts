@@ -4,12 +4,19 @@ import { OperationError } from './errors.ts';
 import { findChannel } from '../storage/channels.ts';
 import type { DbOrTrx } from '../storage/engine.ts';
 import type { PostPart } from '../storage/posts.ts';
+import { mediaInfo, type MediaInfo } from '../storage/media.ts';
 import { connectorFor } from '../connectors/index.ts';
 import { checkDraft, type ComposerCheckResult, type ComposerTarget, type PostDraft } from '../domain/composer/index.ts';
 
-function toDraft(parts: PostPart[]): PostDraft {
+function toDraft(parts: PostPart[], media: Map<string, MediaInfo> = new Map()): PostDraft {
   const [first, ...rest] = parts;
-  const asPart = (p: PostPart) => ({ text: p.text, images: (p.images ?? []).map((i) => ({ altText: i.altText })) });
+  const asPart = (p: PostPart) => ({
+    text: p.text,
+    images: (p.images ?? []).map((i) => {
+      const info = i.mediaId ? media.get(i.mediaId) : undefined;
+      return { altText: i.altText, ...(info ? { bytes: info.size, mimeType: info.mimeType } : {}) };
+    }),
+  });
   return { ...asPart(first ?? { text: '' }), ...(rest.length ? { thread: rest.map(asPart) } : {}) };
 }
 
@@ -27,12 +34,14 @@ async function targetsOf(db: DbOrTrx, workspaceId: string, channelIds: string[])
 /** The composer's findings for a draft on the chosen channels (lengths, alt text, hashtags…). */
 export async function checkComposerDraft(ctx: AppContext, actor: Actor, input: { parts: PostPart[]; channelIds: string[] }): Promise<ComposerCheckResult> {
   requirePermission(actor, 'workspace.read');
-  return checkDraft(toDraft(input.parts), await targetsOf(ctx.storage.db, actor.workspaceId, input.channelIds));
+  const media = new Map((await mediaInfo(ctx.storage.db, actor.workspaceId, input.parts.flatMap((p) => (p.images ?? []).flatMap((i) => (i.mediaId ? [i.mediaId] : []))))).map((m) => [m.id, m]));
+  return checkDraft(toDraft(input.parts, media), await targetsOf(ctx.storage.db, actor.workspaceId, input.channelIds));
 }
 
 /** Refuses, naming the post and the field, a post that a blocking finding keeps from going out. */
 export async function assertPublishable(db: DbOrTrx, workspaceId: string, post: { id: string; parts: PostPart[]; targets: Array<{ channelId: string }> }): Promise<void> {
-  const result = checkDraft(toDraft(post.parts), await targetsOf(db, workspaceId, post.targets.map((t) => t.channelId)));
+  const media = new Map((await mediaInfo(db, workspaceId, post.parts.flatMap((p) => (p.images ?? []).flatMap((i) => (i.mediaId ? [i.mediaId] : []))))).map((m) => [m.id, m]));
+  const result = checkDraft(toDraft(post.parts, media), await targetsOf(db, workspaceId, post.targets.map((t) => t.channelId)));
   const block = result.findings.find((f) => f.severity === 'block');
   if (block) {
     const field = block.field ? `parts${block.field.startsWith('thread[') ? block.field.replace(/^thread\[(\d+)\]/, (_m, n: string) => `[${Number(n) + 1}]`) : `[0].${block.field}`}` : 'parts';

@@ -23,6 +23,7 @@ import {
 import { decide, type PostAction, type PostState } from '../domain/posts/lifecycle.ts';
 import { PUBLISH_KIND, publishJobKey, type PublishPayload } from '../jobs/handlers/publish-kind.ts';
 import { assertPublishable } from './composer.ts';
+import { checkPartMedia } from './media.ts';
 
 export interface PostInput {
   parts: PostPart[];
@@ -79,6 +80,7 @@ export async function createPost(ctx: AppContext, actor: Actor, input: PostInput
     for (const [i, channelId] of input.channelIds.entries()) {
       if (!(await findChannel(trx, actor.workspaceId, channelId))) throw new OperationError('INVALID_REQUEST', `no channel ${channelId} in this workspace`, { field: `channelIds[${i}]` });
     }
+    await checkPartMedia(trx, actor.workspaceId, input.parts);
     const id = randomUUID();
     const channelIds = [...new Set(input.channelIds)];
     await insertPost(trx, { id, workspaceId: actor.workspaceId, authorId: actor.userId, parts: input.parts, idempotencyKey: input.idempotencyKey, channelIds, targetIds: channelIds.map(() => randomUUID()) });
@@ -94,6 +96,7 @@ export async function editPost(ctx: AppContext, actor: Actor, id: string, input:
   let stale: Post | undefined;
   const post = await ctx.storage.db.transaction().execute(async (trx) => {
     const post = await loadForChange(trx, actor, id);
+    if (input.parts) await checkPartMedia(trx, actor.workspaceId, input.parts);
     const { approvalRequired } = await rules(trx, actor.workspaceId);
     const next = transition('edit', post, actor, approvalRequired);
     const leavesSchedule = post.state === 'scheduled' && next !== 'scheduled';

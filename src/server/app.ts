@@ -16,6 +16,8 @@ import { registerPosts } from './routes/posts.ts';
 import { registerCalendar } from './routes/calendar.ts';
 import { registerInbox } from './routes/inbox.ts';
 import { registerListening } from './routes/listening.ts';
+import { registerMedia } from './routes/media.ts';
+import { bodyLimit } from 'hono/body-limit';
 import { registerWeb } from './web.ts';
 
 export interface ServerOptions {
@@ -40,6 +42,9 @@ export function createServerApp(ctx: AppContext, options: ServerOptions = {}): {
     await next();
     ctx.logger.info({ method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
+
+  // Bodies are small JSON, or one image (5 MB) on /api/media.
+  app.use('/api/*', bodyLimit({ maxSize: 6 * 1024 * 1024, onError: () => { throw new OperationError('INVALID_REQUEST', 'the request body is larger than 6 MB', { field: 'body' }); } }));
 
   app.use('/api/*', async (c, next) => {
     c.set('actor', undefined);
@@ -75,6 +80,7 @@ export function createServerApp(ctx: AppContext, options: ServerOptions = {}): {
   registerCalendar(app, routes, ctx);
   registerInbox(app, routes, ctx);
   registerListening(app, routes, ctx);
+  registerMedia(app, routes, ctx);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });

@@ -13,7 +13,9 @@ import { setPostingPlan } from '../operations/calendar.ts';
 import { recordMentions } from '../operations/ingest.ts';
 import { createQuery } from '../operations/listening.ts';
 import { createSavedReply } from '../operations/inbox.ts';
-import { startBlueskyNetwork, type BlueskyTestNetwork } from '../testing/bluesky-network.ts';
+import { startBlueskyNetwork, TINY_PNG, type BlueskyTestNetwork } from '../testing/bluesky-network.ts';
+
+const TINY_PNG_BODY = { raw: TINY_PNG };
 import type { Actor } from '../operations/context.ts';
 
 let net: BlueskyTestNetwork;
@@ -154,6 +156,7 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/listening/topics': async () => ({ path: `/api/listening/topics?from=${new Date(Date.now() - 7 * 86_400_000).toISOString()}&to=${new Date().toISOString()}` }),
   'GET /api/sources': async () => ({ path: '/api/sources' }),
   'POST /api/sources/feeds': async () => ({ path: '/api/sources/feeds', body: { url: `http://127.0.0.1:9/${randomUUID()}.xml` } }),
+  'POST /api/media': async () => ({ path: '/api/media', body: TINY_PNG_BODY }),
   'POST /api/composer/check': async (s) => ({ path: '/api/composer/check', body: { parts: [{ text: 'Join us #hearthealth' }], channelIds: [await mainChannel(s)] } }),
 };
 

@@ -33,6 +33,7 @@ export interface Database {
   query_matches: QueryMatchTable;
   post_metric_snapshots: PostMetricSnapshotTable;
   interactions: InteractionTable;
+  media: MediaTable;
 }
 
 export interface WorkspaceTable {
@@ -363,4 +364,14 @@ export interface InteractionTable {
   /** like | repost | reply | quote | mention | follow */
   kind: string;
   at: string;
+}
+
+export interface MediaTable {
+  id: string;
+  workspace_id: string;
+  mime_type: string;
+  size: number;
+  data: Buffer;
+  created_by: string | null;
+  created_at: string;
 }

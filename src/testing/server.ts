@@ -52,8 +52,11 @@ export async function testServer(engine: EngineName): Promise<TestServer> {
     if (options.as) headers.cookie = `bedside_session=${options.as.cookie}`;
     if (options.as && options.csrf !== null) headers['x-csrf-token'] = options.csrf ?? options.as.csrf;
     if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    let body: string | Uint8Array | undefined;
+    if (options.body !== undefined && typeof options.body === 'object' && options.body !== null && 'raw' in options.body) {
+      headers['content-type'] = 'application/octet-stream';
+      body = (options.body as { raw: Uint8Array }).raw;
+    } else if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     }

@@ -8,6 +8,7 @@ import { openChannelSession } from '../../operations/channels.ts';
 import { appendAudit } from '../../storage/audit-log.ts';
 import { finishAttempt, findPost, insertAttempt, resolveUnknownAttempts, unknownAttempts, updatePostRow, updateTarget, type Post, type RemoteRef } from '../../storage/posts.ts';
 import { rollUp, type TargetState } from '../../domain/posts/lifecycle.ts';
+import { mediaData } from '../../storage/media.ts';
 import { PUBLISH_KIND, networkKey, publishJobKey, type PublishPayload } from './publish-kind.ts';
 
 const READABLE: Record<string, string> = {
@@ -75,7 +76,15 @@ export async function publishTarget(ctx: AppContext, queue: JobQueue, job: JobRu
     return;
   }
   const { post, target } = claim;
-  const parts: OutgoingPost[] = post.parts.map((part, i) => ({ text: part.text, idempotencyKey: networkKey(targetId, revision, i) }));
+  const parts: OutgoingPost[] = [];
+  for (const [i, part] of post.parts.entries()) {
+    const images: NonNullable<OutgoingPost['images']> = [];
+    for (const image of part.images ?? []) {
+      const media = image.mediaId ? await mediaData(ctx.storage.db, workspaceId, image.mediaId) : undefined;
+      if (media) images.push({ data: media.data, mimeType: media.mimeType, altText: image.altText });
+    }
+    parts.push({ text: part.text, idempotencyKey: networkKey(targetId, revision, i), ...(images.length ? { images } : {}) });
+  }
 
   try {
     const { session } = await openChannelSession(ctx, workspaceId, target.channelId);

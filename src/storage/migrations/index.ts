@@ -5,6 +5,7 @@ import * as m0002 from './0002-publishing.ts';
 import * as m0003 from './0003-plans-and-workers.ts';
 import * as m0004 from './0004-listening-inbox.ts';
 import * as m0005 from './0005-metrics.ts';
+import * as m0006 from './0006-media.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineName): Promise<void>;
@@ -17,6 +18,7 @@ const ALL: Record<string, EngineMigration> = {
   '0003-plans-and-workers': m0003,
   '0004-listening-inbox': m0004,
   '0005-metrics': m0005,
+  '0006-media': m0006,
 };
 
 export function migrationsFor(engine: EngineName): Record<string, Migration> {

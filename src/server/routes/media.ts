@@ -1,0 +1,18 @@
+import { z } from '@hono/zod-openapi';
+import type { BedsideApp, RouteInfo } from '../app-types.ts';
+import type { AppContext } from '../../operations/context.ts';
+import { defineRoute, errorResponses, actorOf } from '../route.ts';
+import { uploadMedia } from '../../operations/media.ts';
+
+export function registerMedia(app: BedsideApp, table: RouteInfo[], ctx: AppContext): void {
+  app.openapi(
+    defineRoute(table, 'posts.draft', {
+      method: 'post',
+      path: '/api/media',
+      summary: 'Upload an image (PNG, JPEG, GIF, WebP; up to 5 MB) as the raw request body; attach it to a post part with its alt text',
+      request: { body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) }, 'image/*': { schema: z.string().openapi({ format: 'binary' }) } }, required: true } },
+      responses: { 201: { description: 'Stored', content: { 'application/json': { schema: z.object({ id: z.string(), mimeType: z.string(), size: z.number() }).openapi('Media') } } }, ...errorResponses },
+    }),
+    async (c) => c.json(await uploadMedia(ctx, actorOf(c), new Uint8Array(await c.req.arrayBuffer())), 201),
+  );
+}
