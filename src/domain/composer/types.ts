@@ -49,7 +49,8 @@ export type ComposerRule =
   | 'alt_text_too_long'
   | 'alt_text_filename'
   | 'hashtag_camel_case'
-  | 'link_preview';
+  | 'link_preview'
+  | 'value_mix';
 
 export type FindingSeverity = 'block' | 'warn' | 'info';
 
