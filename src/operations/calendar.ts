@@ -22,7 +22,7 @@ async function zoneOf(ctx: AppContext, workspaceId: string): Promise<string> {
   return (await findWorkspace(ctx.storage.db, workspaceId))?.timeZone ?? 'UTC';
 }
 
-function toPlan(channelId: string, zone: string, stored: StoredPlan): PostingPlan {
+export function toPlan(channelId: string, zone: string, stored: StoredPlan): PostingPlan {
   return 'rrule' in stored ? { channelId, zone, rrule: stored.rrule } : { channelId, zone, slots: stored.slots.map((s) => ({ days: s.days as Weekday[], time: s.time })) };
 }
 

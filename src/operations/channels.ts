@@ -16,6 +16,8 @@ import {
 } from '../storage/channels.ts';
 import { connectorFor, ConnectorError, type ChannelCredentials, type ConnectorSession } from '../connectors/index.ts';
 import { deleteSource, ensureSource } from '../storage/sources.ts';
+import { findWorkspace } from '../storage/workspaces.ts';
+import { masteryCheck } from '../domain/scorecard/index.ts';
 import { INGEST_KIND, ingestJobKey } from '../jobs/handlers/ingest-kind.ts';
 import { METRICS_EVERY_MS, METRICS_KIND, metricsJobKey } from '../jobs/handlers/metrics-kind.ts';
 
@@ -37,6 +39,7 @@ export async function connectChannel(
   requirePermission(actor, 'channels.manage');
   const connector = connectorFor(input.network);
   if (!connector) throw new OperationError('INVALID_REQUEST', `Bedside cannot connect to ${input.network} yet`, { field: 'network' });
+  await assertMayAddChannel(ctx, actor);
   let credentials = input.credentials;
   let handle = input.handle;
   try {
@@ -124,5 +127,23 @@ export async function openChannelSession(ctx: AppContext, workspaceId: string, c
       });
     }
     throw err;
+  }
+}
+
+/**
+ * Start small: a second channel is unlocked once the primary one is mastered (or the owner
+ * overrides, which the audit log records).
+ */
+async function assertMayAddChannel(ctx: AppContext, actor: Actor): Promise<void> {
+  const existing = await listChannels(ctx.storage.db, actor.workspaceId);
+  if (existing.length === 0) return;
+  const ws = await findWorkspace(ctx.storage.db, actor.workspaceId);
+  if ((ws?.settings as { startSmallOverriddenAt?: string } | undefined)?.startSmallOverriddenAt) return;
+  const { scorecardInput } = await import('./scorecard.ts');
+  const now = new Date();
+  const mastery = masteryCheck(await scorecardInput(ctx, actor.workspaceId, now), now.toISOString());
+  if (!mastery.mastered) {
+    const missing = mastery.checks.filter((c) => !c.passed).map((c) => c.detail).join('; ');
+    throw new OperationError('CONFLICT', `start small: master your primary channel before adding a second (${missing}). The owner can override this.`, { field: 'network' });
   }
 }

@@ -17,6 +17,7 @@ import { registerCalendar } from './routes/calendar.ts';
 import { registerInbox } from './routes/inbox.ts';
 import { registerListening } from './routes/listening.ts';
 import { registerMedia } from './routes/media.ts';
+import { registerScorecard } from './routes/scorecard.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { registerWeb } from './web.ts';
 
@@ -81,6 +82,7 @@ export function createServerApp(ctx: AppContext, options: ServerOptions = {}): {
   registerInbox(app, routes, ctx);
   registerListening(app, routes, ctx);
   registerMedia(app, routes, ctx);
+  registerScorecard(app, routes, ctx);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });
