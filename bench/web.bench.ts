@@ -1,0 +1,89 @@
+/**
+ * bench/web: the weight and first paint of the web workbench.
+ *  - web.bundle_gzip_kb: builds web/ (vite, production) and sums the gzip sizes of every script
+ *    the main page loads (its module entry and modulepreloads), target ≤ 250 kB;
+ *  - web.dashboard_first_paint_ms: first contentful paint of the signed-in main page (/inbox) in
+ *    headless Debian Chromium on localhost, median of 5 loads each in a fresh browser context
+ *    (cold cache), target < 1000 ms. Measured over an empty workspace; with 1,000,000 stored
+ *    mentions is a later run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium } from 'playwright-core';
+import { testContext } from '../src/testing/context.ts';
+import { createWorkspaceWithOwner } from '../src/operations/accounts.ts';
+import { createServerApp } from '../src/server/app.ts';
+import { WEB_DIST } from '../src/server/web.ts';
+import type { BenchOutcome } from './types.ts';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const LOADS = 5;
+const PASSWORD = 'a long benchmark password';
+
+function build(): void {
+  const r = spawnSync(process.execPath, [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stderr}`);
+}
+
+/** The scripts index.html makes the browser fetch at load: the module entry and its modulepreloads. */
+export function shippedScripts(indexHtml: string): string[] {
+  const srcs = [...indexHtml.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g), ...indexHtml.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) => m[1]!);
+  return [...new Set(srcs)];
+}
+
+function bundleGzipKb(): number {
+  const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
+  const bytes = shippedScripts(html).reduce((sum, src) => sum + gzipSync(readFileSync(join(WEB_DIST, src.replace(/^\//, '')))).length, 0);
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+async function firstPaintMs(): Promise<number> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const { ctx, cleanup } = await testContext('sqlite');
+  await createWorkspaceWithOwner(ctx, { workspaceName: 'Bench Regional', timeZone: 'America/Chicago', email: 'bench@bench.example', displayName: 'Bench', password: PASSWORD }, { cli: true });
+  const { app } = createServerApp(ctx);
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@bench.example', password: PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.match(/bedside_session=([^;]*)/)![1]!;
+    const paints: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addCookies([{ name: 'bedside_session', value: cookie, url: base }]);
+      const page = await context.newPage();
+      await page.goto(`${base}/inbox`);
+      await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
+      const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+      if (!Number.isFinite(fcp)) throw new Error('the browser reported no first-contentful-paint');
+      paints.push(fcp);
+      await context.close();
+    }
+    paints.sort((a, b) => a - b);
+    return Math.round(paints[Math.floor(LOADS / 2)]!);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await cleanup();
+  }
+}
+
+export async function run(): Promise<BenchOutcome> {
+  build();
+  const kb = bundleGzipKb();
+  const fcp = await firstPaintMs();
+  return {
+    figures: { 'web.bundle_gzip_kb': kb, 'web.dashboard_first_paint_ms': fcp },
+    targets: { 'web.bundle_gzip_kb': { op: '<=', value: 250 }, 'web.dashboard_first_paint_ms': { op: '<=', value: 1000 } },
+    how: `Production build of web/ (vite); gzip (level 6) of every script the main page loads, summed. First contentful paint of the signed-in /inbox in headless Debian Chromium on localhost, median of ${LOADS} cold loads, over an empty workspace (1,000,000 stored mentions is a later run).`,
+  };
+}

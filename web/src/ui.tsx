@@ -1,0 +1,87 @@
+/** Small accessible building blocks: labelled fields with their error beside them, notices, findings. */
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Finding } from './types.ts';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: ComponentChildren;
+  children: (aria: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => JSX.Element;
+}
+
+/** A label, the control, a hint and the error message right under it (linked with aria-describedby). */
+export function Field({ id, label, error, hint, children }: FieldProps): JSX.Element {
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, 'aria-invalid': Boolean(error), ...(described ? { 'aria-describedby': described } : {}) })}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A form-level message; errors are announced (role=alert), confirmations politely. */
+export function Notice({ kind, children }: { kind: 'error' | 'ok' | 'info'; children: ComponentChildren }): JSX.Element {
+  return (
+    <div class={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+const SEVERITY: Record<Finding['severity'], string> = { block: 'Blocks sending', warn: 'Check', info: 'Note' };
+
+export function Findings({ findings, text, label }: { findings: Finding[]; text?: string; label: string }): JSX.Element | null {
+  if (findings.length === 0) return null;
+  return (
+    <ul class="findings" aria-label={label}>
+      {findings.map((f, i) => (
+        <li key={`${f.rule}-${i}`} class={`finding finding-${f.severity}`}>
+          <strong>{SEVERITY[f.severity]}:</strong> {f.message}
+          {f.network ? <span class="muted"> ({f.network})</span> : null}
+          {text && f.span ? (
+            <span class="quote">
+              {' '}
+              “<mark>{text.slice(f.span.start, f.span.end)}</mark>”
+            </span>
+          ) : null}
+          {f.suggestion ? <span> Suggested: “{f.suggestion}”</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A page heading that takes focus when the page changes, so screen readers announce it. */
+export function PageTitle({ children, title }: { children: ComponentChildren; title: string }): JSX.Element {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · Bedside`;
+    ref.current?.focus({ preventScroll: true });
+  }, [title]);
+  return (
+    <h1 tabIndex={-1} ref={ref}>
+      {children}
+    </h1>
+  );
+}
+
+export function formatWhen(iso: string, zone?: string): string {
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', ...(zone ? { timeZone: zone } : {}) }).format(new Date(iso));
+}
+
+export function stateLabel(state: string): string {
+  return state.replace(/_/g, ' ');
+}
