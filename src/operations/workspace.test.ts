@@ -22,6 +22,10 @@ test('response-time targets: invalid ones are refused naming the field; a messag
 
     const profile = await s.request('PATCH', '/api/workspace', { as: s.as.admin, body: { settings: { profile: { name: 'Riverside Regional', phones: ['(555) 010-2000'] } } } });
     assert.equal(profile.status, 200, await profile.clone().text());
+    const pillars = await s.request('PATCH', '/api/workspace', { as: s.as.admin, body: { settings: { pillars: [{ id: 'heart', name: 'Heart health', keywords: ['heart', 'cardiac', 'blood pressure'] }], valueTarget: { promotionalShare: 0.2 } } } });
+    assert.equal(pillars.status, 200);
+    const six = await s.request('PATCH', '/api/workspace', { as: s.as.admin, body: { settings: { pillars: Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, name: `P${i}`, keywords: [] })) } } });
+    assert.equal(six.status, 400, 'at most five pillars');
   } finally {
     await s.cleanup();
   }

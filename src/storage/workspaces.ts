@@ -19,6 +19,10 @@ export interface WorkspaceSettings {
   profile?: unknown;
   /** Response-time targets and business hours (see src/domain/inbox/sla.ts). */
   sla?: unknown;
+  /** Content pillars (Focus): [{id, name, keywords}], at most five. */
+  pillars?: unknown;
+  /** Promotional share target over a window (Value), default 20% over 30 days. */
+  valueTarget?: unknown;
 }
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = { approvalRequired: true };

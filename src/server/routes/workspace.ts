@@ -9,7 +9,7 @@ const WorkspaceSchema = z
     id: z.string(),
     name: z.string(),
     timeZone: z.string(),
-    settings: z.object({ approvalRequired: z.boolean(), profile: z.unknown().optional(), sla: z.unknown().optional() }),
+    settings: z.object({ approvalRequired: z.boolean(), profile: z.unknown().optional(), sla: z.unknown().optional(), pillars: z.unknown().optional(), valueTarget: z.unknown().optional() }),
     createdAt: z.string(),
   })
   .openapi('Workspace');
@@ -26,6 +26,12 @@ const WorkspacePatch = z
           .object({ firstResponseMinutes: z.number(), urgentFirstResponseMinutes: z.number().optional(), businessHours: z.object({ zone: z.string(), days: z.record(z.string(), z.array(z.object({ start: z.string(), end: z.string() }))), holidays: z.array(z.string()).optional() }) })
           .optional()
           .openapi({ description: 'Response-time targets: first response in business minutes, urgent in wall-clock minutes, business hours' }),
+        pillars: z
+          .array(z.object({ id: z.string().min(1).max(60), name: z.string().trim().min(1).max(80), keywords: z.array(z.string().trim().min(1).max(60)).max(50) }))
+          .max(5)
+          .optional()
+          .openapi({ description: 'Up to five content pillars (Focus), each with keywords that tag posts automatically' }),
+        valueTarget: z.object({ promotionalShare: z.number().min(0).max(1).optional(), days: z.number().int().min(7).max(365).optional() }).optional(),
       })
       .strict()
       .optional(),
