@@ -10,7 +10,15 @@ export async function responseReport(ctx: AppContext, actor: Actor, from: Date, 
   requirePermission(actor, 'workspace.read');
   if (!(from < to)) throw new OperationError('INVALID_REQUEST', '`from` must be before `to`', { field: 'from' });
   const rows = await conversationsBetween(ctx.storage.db, actor.workspaceId, from.toISOString(), to.toISOString());
-  const conversations: ResponseConversation[] = rows.map((r) => ({
+  const conversations = toResponseConversations(rows);
+  const policy = await slaPolicyOf(ctx, actor.workspaceId);
+  const metrics = responseMetrics({ conversations, period: { from: from.toISOString(), to: to.toISOString() }, now: now.toISOString(), businessHours: policy.businessHours });
+  return { metrics, definitions: RESPONSE_METRIC_GLOSSARY };
+}
+
+/** Stored inbox items as the response metrics read them (shared by the scorecard). */
+export function toResponseConversations(rows: Awaited<ReturnType<typeof conversationsBetween>>): ResponseConversation[] {
+  return rows.map((r) => ({
     id: r.id,
     channelId: r.channel_id ?? 'listening',
     ...(r.assignee_id ? { assigneeId: r.assignee_id } : {}),
@@ -22,7 +30,4 @@ export async function responseReport(ctx: AppContext, actor: Actor, from: Date, 
     // Hidden items are noise nobody should answer; everything else that reached the inbox needed an answer.
     needsResponse: r.status !== 'hidden',
   }));
-  const policy = await slaPolicyOf(ctx, actor.workspaceId);
-  const metrics = responseMetrics({ conversations, period: { from: from.toISOString(), to: to.toISOString() }, now: now.toISOString(), businessHours: policy.businessHours });
-  return { metrics, definitions: RESPONSE_METRIC_GLOSSARY };
 }

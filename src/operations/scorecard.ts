@@ -10,9 +10,9 @@ import { recentMentions } from '../storage/mentions.ts';
 import { interactionsSince, mentionCounts, publishedPostsSince, scheduledTargets } from '../storage/scorecard-data.ts';
 import { masteryCheck, scorecard, type Interaction, type Pillar, type ScorecardInput, type PublishedPost } from '../domain/scorecard/index.ts';
 import { topQuestions, topTerms } from '../domain/listening/trends/index.ts';
-import type { ResponseConversation } from '../domain/inbox/index.ts';
 import { toPlan } from './calendar.ts';
 import { slaPolicyOf } from './ingest.ts';
+import { toResponseConversations } from './inbox-metrics.ts';
 
 const DAY = 86_400_000;
 
@@ -38,17 +38,7 @@ export async function scorecardInput(ctx: AppContext, workspaceId: string, now: 
   const interactions: Interaction[] = (await interactionsSince(db, workspaceId, since)).map((i) => ({ personId: i.person_id, at: i.at, kind: i.kind as Interaction['kind'] }));
   const policy = await slaPolicyOf(ctx, workspaceId);
   const month = new Date(now.getTime() - 30 * DAY).toISOString();
-  const conversations: ResponseConversation[] = (await conversationsBetween(db, workspaceId, month, now.toISOString())).map((r) => ({
-    id: r.id,
-    channelId: r.channel_id ?? 'listening',
-    ...(r.assignee_id ? { assigneeId: r.assignee_id } : {}),
-    receivedAt: r.received_at,
-    dueAt: r.due_at,
-    ...(r.first_response_at ? { firstResponseAt: r.first_response_at } : {}),
-    ...(r.first_response_by ? { firstResponseBy: r.first_response_by } : {}),
-    ...(['replied', 'moved_offline', 'hidden', 'closed'].includes(r.status) ? { resolution: r.status as ResponseConversation['resolution'] } : {}),
-    needsResponse: r.status !== 'hidden',
-  }));
+  const conversations = toResponseConversations(await conversationsBetween(db, workspaceId, month, now.toISOString()));
   const counts = await mentionCounts(db, workspaceId, month);
   const week = new Date(now.getTime() - 7 * DAY).toISOString();
   const recent = await recentMentions(db, workspaceId, month, now.toISOString(), 50_000);
