@@ -29,8 +29,10 @@ test(`4 worker processes on one PostgreSQL drain ${JOBS} jobs while one is SIGKI
     for (let i = 0; i < 3; i++) start();
     const until = Date.now() + 300_000;
     while ((await effects()) < JOBS / 4 && Date.now() < until) await sleep(100);
+    assert.equal(victim.exitCode, null, 'the first worker was still running when it was to be killed');
+    const exited = new Promise((resolve) => victim.once('exit', resolve));
     victim.kill('SIGKILL');
-    await new Promise((resolve) => victim.once('exit', resolve));
+    await exited;
     const atKill = await effects();
     start();
     while ((await effects()) < JOBS && Date.now() < until) await sleep(200);

@@ -84,10 +84,19 @@ export class PgBossJobQueue implements JobQueue {
       expireInSeconds: Math.max(1, Math.round(merged.leaseMs / 1000)),
     };
     const dead = `${kind}__dead`;
-    if (!(await this.#boss.getQueue(dead))) await this.#boss.createQueue(dead, { name: dead });
-    const existing = await this.#boss.getQueue(kind);
-    if (existing) await this.#boss.updateQueue(kind, { name: kind, ...common, deadLetter: dead });
-    else await this.#boss.createQueue(kind, { name: kind, ...common, deadLetter: dead });
+    await this.#createQueue(dead, { name: dead });
+    await this.#createQueue(kind, { name: kind, ...common, deadLetter: dead });
+    await this.#boss.updateQueue(kind, { name: kind, ...common, deadLetter: dead });
+  }
+
+  /** Creates a queue unless it exists; processes starting together may race to create it. */
+  async #createQueue(name: string, options: PgBoss.Queue): Promise<void> {
+    if (await this.#boss.getQueue(name)) return;
+    try {
+      await this.#boss.createQueue(name, options);
+    } catch (err) {
+      if (!(await this.#boss.getQueue(name))) throw err; // a real failure, not another process winning the race
+    }
   }
 
   #options(kind: string): JobKindOptions {

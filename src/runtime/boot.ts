@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { sql } from 'kysely';
 import { readConfig, type BedsideConfig } from '../config/env.ts';
 import { openStorage, type Storage } from '../storage/engine.ts';
 import { migrate } from '../storage/migrate.ts';
@@ -25,15 +26,24 @@ export async function boot(options: { logger?: Logger; queueTuning?: QueueTuning
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage: Storage = await openStorage(config);
   try {
-    await migrate(storage);
     const { box, generatedAt } = loadSecretBox({ secretKey: config.secretKey, dataDir: config.dataDir, engine: storage.engine });
-    const tuning = {
+    const queueTuning = {
       ...(config.jobLeaseSeconds ? { leaseMs: config.jobLeaseSeconds * 1000 } : {}),
       ...(config.jobMaintenanceSeconds ? { maintenanceIntervalSeconds: config.jobMaintenanceSeconds } : {}),
       ...options.queueTuning,
     };
-    const queue = createJobQueue(storage, config.databaseUrl, tuning);
-    await defineJobKinds(queue);
+    const queue = createJobQueue(storage, config.databaseUrl, queueTuning);
+    // Schema changes (ours and pg-boss's queues) must not run in several processes at once: workers
+    // started together on a new database would deadlock. One process at a time, across machines.
+    try {
+      await withStartupLock(storage, async () => {
+        await migrate(storage);
+        await defineJobKinds(queue);
+      });
+    } catch (err) {
+      await queue.stop({ timeoutMs: 1000 }).catch(() => undefined);
+      throw err;
+    }
     const ctx: AppContext = { storage, queue, secrets: box, logger };
     return {
       config,
@@ -48,4 +58,18 @@ export async function boot(options: { logger?: Logger; queueTuning?: QueueTuning
     await storage.close();
     throw err;
   }
+}
+
+const STARTUP_LOCK = 7_274_219;
+
+async function withStartupLock(storage: Storage, work: () => Promise<void>): Promise<void> {
+  if (storage.engine !== 'postgres') return work();
+  await storage.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${STARTUP_LOCK})`.execute(conn);
+    try {
+      await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${STARTUP_LOCK})`.execute(conn);
+    }
+  });
 }
