@@ -8,7 +8,7 @@ import { listPlans } from '../storage/posting-plans.ts';
 import { conversationsBetween } from '../storage/inbox.ts';
 import { recentMentions } from '../storage/mentions.ts';
 import { interactionsSince, mentionCounts, publishedPostsSince, scheduledTargets } from '../storage/scorecard-data.ts';
-import { masteryCheck, scorecard, type Interaction, type Pillar, type ScorecardInput, type PublishedPost } from '../domain/scorecard/index.ts';
+import { masteryCheck, scorecard, type Pillar, type ScorecardInput } from '../domain/scorecard/index.ts';
 import { topQuestions, topTerms } from '../domain/listening/trends/index.ts';
 import { toPlan } from './calendar.ts';
 import { slaPolicyOf } from './ingest.ts';
@@ -16,32 +16,43 @@ import { toResponseConversations } from './inbox-metrics.ts';
 
 const DAY = 86_400_000;
 
-/** Gathers the workspace's history in the compact shapes the scorecard reads. */
+/** Top terms are computed over at most this many of the newest mentions of the last 30 days. */
+const TERMS_SAMPLE = 10_000;
+/** Questions of the last 7 days are read up to this many (the newest). */
+const QUESTIONS_LIMIT = 50_000;
+
+/**
+ * Gathers the workspace's history in the compact shapes the scorecard reads. The reads are
+ * independent, so they run concurrently (PostgreSQL serves them on several pooled connections).
+ */
 export async function scorecardInput(ctx: AppContext, workspaceId: string, now: Date): Promise<ScorecardInput> {
   const db = ctx.storage.db;
-  const ws = await findWorkspace(db, workspaceId);
+  const engine = ctx.storage.engine;
+  const nowIso = now.toISOString();
+  const since = new Date(now.getTime() - 3 * 366 * DAY).toISOString();
+  const month = new Date(now.getTime() - 30 * DAY).toISOString();
+  const week = new Date(now.getTime() - 7 * DAY).toISOString();
+  const [ws, channels, planRows, posts, interactions, policy, conversationRows, counts, recent, scheduled] = await Promise.all([
+    findWorkspace(db, workspaceId),
+    listChannels(db, workspaceId),
+    listPlans(db, workspaceId),
+    publishedPostsSince(db, engine, workspaceId, since),
+    interactionsSince(db, engine, workspaceId, since),
+    slaPolicyOf(ctx, workspaceId),
+    conversationsBetween(db, workspaceId, month, nowIso),
+    mentionCounts(db, workspaceId, month),
+    // Top terms are a trend list: a sample of the newest mentions of 30 days ranks the same terms
+    // without reading (and tokenising) every text of a busy month.
+    recentMentions(db, workspaceId, month, nowIso, TERMS_SAMPLE),
+    scheduledTargets(db, workspaceId, nowIso),
+  ]);
   if (!ws) throw new OperationError('NOT_FOUND', 'workspace not found');
   const zone = ws.timeZone;
-  const channels = await listChannels(db, workspaceId);
   const primary = channels.find((c) => c.primary) ?? channels[0];
-  const plans = (await listPlans(db, workspaceId)).map((p) => toPlan(p.channelId, zone, p.plan));
-  const posts: PublishedPost[] = (await publishedPostsSince(db, workspaceId, new Date(now.getTime() - 3 * 366 * DAY).toISOString())).map((p) => ({
-    id: p.targetId,
-    channelId: p.channelId,
-    publishedAt: p.publishedAt,
-    text: p.text,
-    ...(p.metrics
-      ? { metrics: p.metrics.unavailable ? { unavailable: p.metrics.unavailable } : { likes: p.metrics.likes ?? 0, reposts: p.metrics.reposts ?? 0, replies: p.metrics.replies ?? 0, quotes: p.metrics.quotes ?? 0, ...(p.metrics.impressions !== null ? { impressions: p.metrics.impressions } : {}) } }
-      : {}),
-  }));
-  const since = new Date(now.getTime() - 3 * 366 * DAY).toISOString();
-  const interactions: Interaction[] = (await interactionsSince(db, workspaceId, since)).map((i) => ({ personId: i.person_id, at: i.at, kind: i.kind as Interaction['kind'] }));
-  const policy = await slaPolicyOf(ctx, workspaceId);
-  const month = new Date(now.getTime() - 30 * DAY).toISOString();
-  const conversations = toResponseConversations(await conversationsBetween(db, workspaceId, month, now.toISOString()));
-  const counts = await mentionCounts(db, workspaceId, month);
-  const week = new Date(now.getTime() - 7 * DAY).toISOString();
-  const recent = await recentMentions(db, workspaceId, month, now.toISOString(), 50_000);
+  const plans = planRows.map((p) => toPlan(p.channelId, zone, p.plan));
+  // The sample holds the whole week unless it is full and ends inside the week: then read the week.
+  const sampleCoversWeek = recent.length < TERMS_SAMPLE || (recent[recent.length - 1]?.createdAt ?? nowIso) < week;
+  const thisWeek = sampleCoversWeek ? recent.filter((m) => m.createdAt >= week) : await recentMentions(db, workspaceId, week, nowIso, QUESTIONS_LIMIT);
   const settings = ws.settings as { pillars?: Pillar[]; valueTarget?: { promotionalShare?: number; days?: number } };
   return {
     zone,
@@ -49,16 +60,16 @@ export async function scorecardInput(ctx: AppContext, workspaceId: string, now: 
     channels: channels.map((c) => ({ id: c.id, name: c.handle, connectedAt: c.createdAt, ...(c.status === 'auth_revoked' ? { outages: [{ from: c.createdAt, reason: c.statusReason ?? 'credentials refused' }] } : {}) })),
     plans,
     posts,
-    scheduledPosts: (await scheduledTargets(db, workspaceId, now.toISOString())).map((t) => ({ id: t.id, channelId: t.channel_id, at: t.scheduled_at! })),
+    scheduledPosts: scheduled.map((t) => ({ id: t.id, channelId: t.channel_id, at: t.scheduled_at! })),
     interactions,
-    interactionsSince: channels.length ? channels.map((c) => c.createdAt).sort()[0]! : now.toISOString(),
-    inbox: { conversations, firstResponseMinutes: policy.firstResponseMinutes, businessHours: policy.businessHours },
+    interactionsSince: channels.length ? channels.map((c) => c.createdAt).sort()[0]! : nowIso,
+    inbox: { conversations: toResponseConversations(conversationRows), firstResponseMinutes: policy.firstResponseMinutes, businessHours: policy.businessHours },
     listening: {
       queries: counts.queries,
       mentionsLast30Days: counts.matched,
       mentionsReadLast30Days: counts.read,
-      questionsThisWeek: topQuestions(recent.filter((m) => m.createdAt >= week), week, now.toISOString(), 10),
-      topTermsLast30Days: topTerms(recent, month, now.toISOString(), 20),
+      questionsThisWeek: topQuestions(thisWeek, week, nowIso, 10),
+      topTermsLast30Days: topTerms(recent, month, nowIso, 20),
     },
     pillars: settings.pillars ?? [],
     ...(settings.valueTarget ? { valueTarget: settings.valueTarget } : {}),

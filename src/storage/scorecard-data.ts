@@ -1,30 +1,69 @@
-import type { DbOrTrx } from './engine.ts';
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTrx, EngineName } from './engine.ts';
+import type { Interaction, PublishedPost } from '../domain/scorecard/index.ts';
 
-/** What the scorecard reads, aggregated per workspace (posts with their latest metrics, interactions…). */
+/**
+ * What the scorecard reads, aggregated per workspace (posts with their latest metrics, interactions…).
+ * Each read is one query returning rows already in the shape the scorecard takes: a workspace with
+ * years of history reads tens of thousands of rows, so per-row work (extra round trips, re-mapping,
+ * timestamp parsing) is what the read costs.
+ */
 
-export async function publishedPostsSince(db: DbOrTrx, workspaceId: string, since: string, limit = 50_000) {
-  const rows = await db
-    .selectFrom('post_targets as t')
-    .innerJoin('posts as p', 'p.id', 't.post_id')
-    .select(['t.id as target_id', 't.channel_id', 't.published_at', 'p.parts'])
-    .where('t.workspace_id', '=', workspaceId)
-    .where('t.state', '=', 'published')
-    .where('t.published_at', '>=', since)
-    .orderBy('t.published_at', 'desc')
-    .limit(limit)
-    .execute();
-  const ids = rows.map((r) => r.target_id);
-  const latest = new Map<string, { likes: number | null; reposts: number | null; replies: number | null; quotes: number | null; impressions: number | null; unavailable: string | null }>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const snaps = await db
-      .selectFrom('post_metric_snapshots')
-      .select(['target_id', 'likes', 'reposts', 'replies', 'quotes', 'impressions', 'unavailable', 'fetched_at'])
-      .where('target_id', 'in', ids.slice(i, i + 500))
-      .orderBy('fetched_at', 'desc')
-      .execute();
-    for (const s of snaps) if (!latest.has(s.target_id)) latest.set(s.target_id, s);
+/**
+ * A timestamp column as the ISO string the app uses everywhere ('2025-01-02T03:04:05.678Z').
+ * PostgreSQL formats it server-side: the driver's per-value `new Date(v).toISOString()` is the
+ * dominant cost of reading tens of thousands of rows. Both truncate to milliseconds. SQLite stores
+ * the ISO text already.
+ */
+function isoOf(engine: EngineName, column: string): RawBuilder<string> {
+  return engine === 'postgres' ? sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql<string>`${sql.ref(column)}`;
+}
+
+interface PostRow {
+  id: string;
+  channel_id: string;
+  published_at: string;
+  parts: string;
+  likes: number | null;
+  reposts: number | null;
+  replies: number | null;
+  quotes: number | null;
+  impressions: number | null;
+  unavailable: string | null;
+  /** Whether the target has any metrics snapshot (the columns above are the latest one's). */
+  has_metrics: number | boolean | null;
+}
+
+/**
+ * Published posts since `since`, newest first, each with its latest metrics snapshot, in one query:
+ * the latest snapshot is found per target through the (target_id, fetched_at) index (LATERAL on
+ * PostgreSQL, a correlated rowid lookup on SQLite), so the cost does not grow with the number of
+ * snapshots kept per post.
+ */
+export async function publishedPostsSince(db: DbOrTrx, engine: EngineName, workspaceId: string, since: string, limit = 50_000): Promise<PublishedPost[]> {
+  const cols = sql`t.id, t.channel_id, ${isoOf(engine, 't.published_at')} as published_at, p.parts, s.likes, s.reposts, s.replies, s.quotes, s.impressions, s.unavailable`;
+  const where = sql`t.workspace_id = ${workspaceId} and t.state = 'published' and t.published_at >= ${since} order by t.published_at desc limit ${limit}`;
+  const query =
+    engine === 'postgres'
+      ? sql<PostRow>`select ${cols}, s.found as has_metrics from post_targets t join posts p on p.id = t.post_id
+          left join lateral (select x.likes, x.reposts, x.replies, x.quotes, x.impressions, x.unavailable, true as found from post_metric_snapshots x where x.target_id = t.id order by x.fetched_at desc limit 1) s on true
+          where ${where}`
+      : sql<PostRow>`select ${cols}, s.rowid is not null as has_metrics from post_targets t join posts p on p.id = t.post_id
+          left join post_metric_snapshots s on s.rowid = (select x.rowid from post_metric_snapshots x where x.target_id = t.id order by x.fetched_at desc limit 1)
+          where ${where}`;
+  const { rows } = await query.execute(db);
+  const posts: PublishedPost[] = new Array<PublishedPost>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const post: PublishedPost = { id: r.id, channelId: r.channel_id, publishedAt: r.published_at, text: (JSON.parse(r.parts) as Array<{ text: string }>)[0]?.text ?? '' };
+    if (r.has_metrics) {
+      post.metrics = r.unavailable
+        ? { unavailable: r.unavailable }
+        : { likes: r.likes ?? 0, reposts: r.reposts ?? 0, replies: r.replies ?? 0, quotes: r.quotes ?? 0, ...(r.impressions !== null ? { impressions: r.impressions } : {}) };
+    }
+    posts[i] = post;
   }
-  return rows.map((r) => ({ targetId: r.target_id, channelId: r.channel_id, publishedAt: r.published_at!, text: (JSON.parse(r.parts) as Array<{ text: string }>)[0]?.text ?? '', metrics: latest.get(r.target_id) }));
+  return posts;
 }
 
 export async function scheduledTargets(db: DbOrTrx, workspaceId: string, from: string) {
@@ -39,21 +78,38 @@ export async function scheduledTargets(db: DbOrTrx, workspaceId: string, from: s
     .execute();
 }
 
-export async function interactionsSince(db: DbOrTrx, workspaceId: string, since: string, limit = 500_000) {
-  return db.selectFrom('interactions').select(['person_id', 'at', 'kind']).where('workspace_id', '=', workspaceId).where('at', '>=', since).orderBy('at').limit(limit).execute();
+/**
+ * Interactions since `since`, oldest first, as the scorecard takes them. Follows are left out: the
+ * scorecard counts people who liked, reposted, replied, quoted or mentioned (every audience
+ * figure skips kind 'follow'), and follows are a large share of the rows.
+ */
+export async function interactionsSince(db: DbOrTrx, engine: EngineName, workspaceId: string, since: string, limit = 500_000): Promise<Interaction[]> {
+  const rows = await db
+    .selectFrom('interactions')
+    .select(['person_id as personId', isoOf(engine, 'at').as('at'), 'kind'])
+    .where('workspace_id', '=', workspaceId)
+    .where('at', '>=', since)
+    .where('kind', '!=', 'follow')
+    // Newest first, so a capped read keeps the recent days every rule needs; returned oldest first.
+    .orderBy('interactions.at', 'desc')
+    .limit(limit)
+    .execute();
+  return (rows as Interaction[]).reverse();
 }
 
 export async function mentionCounts(db: DbOrTrx, workspaceId: string, since: string): Promise<{ matched: number; read: number; queries: number }> {
-  const matched = await db.selectFrom('query_matches').innerJoin('mentions', 'mentions.id', 'query_matches.mention_id').select((eb) => eb.fn.count<number>('query_matches.mention_id').distinct().as('n')).where('query_matches.workspace_id', '=', workspaceId).where('mentions.created_at', '>=', since).executeTakeFirstOrThrow();
-  const read = await db
-    .selectFrom('query_matches')
-    .innerJoin('inbox_items', 'inbox_items.mention_id', 'query_matches.mention_id')
-    .innerJoin('mentions', 'mentions.id', 'query_matches.mention_id')
-    .select((eb) => eb.fn.count<number>('query_matches.mention_id').distinct().as('n'))
-    .where('query_matches.workspace_id', '=', workspaceId)
-    .where('mentions.created_at', '>=', since)
-    .where('inbox_items.status', '!=', 'new')
-    .executeTakeFirstOrThrow();
-  const queries = await db.selectFrom('listening_queries').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+  const [matched, read, queries] = await Promise.all([
+    db.selectFrom('query_matches').innerJoin('mentions', 'mentions.id', 'query_matches.mention_id').select((eb) => eb.fn.count<number>('query_matches.mention_id').distinct().as('n')).where('query_matches.workspace_id', '=', workspaceId).where('mentions.created_at', '>=', since).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('query_matches')
+      .innerJoin('inbox_items', 'inbox_items.mention_id', 'query_matches.mention_id')
+      .innerJoin('mentions', 'mentions.id', 'query_matches.mention_id')
+      .select((eb) => eb.fn.count<number>('query_matches.mention_id').distinct().as('n'))
+      .where('query_matches.workspace_id', '=', workspaceId)
+      .where('mentions.created_at', '>=', since)
+      .where('inbox_items.status', '!=', 'new')
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('listening_queries').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow(),
+  ]);
   return { matched: Number(matched.n), read: Number(read.n), queries: Number(queries.n) };
 }

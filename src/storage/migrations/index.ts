@@ -6,6 +6,7 @@ import * as m0003 from './0003-plans-and-workers.ts';
 import * as m0004 from './0004-listening-inbox.ts';
 import * as m0005 from './0005-metrics.ts';
 import * as m0006 from './0006-media.ts';
+import * as m0007 from './0007-scorecard-indexes.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineName): Promise<void>;
@@ -19,6 +20,7 @@ const ALL: Record<string, EngineMigration> = {
   '0004-listening-inbox': m0004,
   '0005-metrics': m0005,
   '0006-media': m0006,
+  '0007-scorecard-indexes': m0007,
 };
 
 export function migrationsFor(engine: EngineName): Record<string, Migration> {
