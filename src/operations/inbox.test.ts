@@ -31,7 +31,7 @@ for (const engine of ENGINES) {
       try {
         const hospital = await net.account(`inbox${engine.slice(0, 2)}`);
         const patient = await net.account(`pat${engine.slice(0, 2)}`);
-        const channel = await connectChannel(s.ctx, s.ownerActor, { network: 'bluesky', handle: hospital.handle, credentials: { appPassword: await net.appPassword(hospital), serviceUrl: net.pdsUrl } });
+        await connectChannel(s.ctx, s.ownerActor, { network: 'bluesky', handle: hospital.handle, credentials: { appPassword: await net.appPassword(hospital), serviceUrl: net.pdsUrl } });
         const ours = await hospital.agent.post({ text: 'Our walk-in clinic now opens at 7am' });
         await mention(patient, `@${hospital.handle} what time does the flu clinic open on Saturday?`);
         await mention(patient, `@${hospital.handle} my dad has crushing chest pain and his left arm is numb, what do we do`);
@@ -76,7 +76,6 @@ for (const engine of ENGINES) {
         const to = new Date(Date.now() + 60_000).toISOString();
         const metrics = (await (await s.request('GET', `/api/inbox-metrics?from=${from}&to=${to}`, { as: s.as.viewer })).json()) as { metrics: { total: number; responded: number; movedOffline: number; replied: number } };
         assert.deepEqual({ total: metrics.metrics.total, responded: metrics.metrics.responded, movedOffline: metrics.metrics.movedOffline, replied: metrics.metrics.replied }, { total: 3, responded: 2, movedOffline: 1, replied: 1 });
-        void channel;
       } finally {
         await s.cleanup();
       }

@@ -10,21 +10,10 @@ import { compileSlaPolicy, officeHours, type SlaPolicy, type CompiledSlaPolicy }
 import { workspaceProfile } from './workspace-profile.ts';
 import { matchQueries } from './listening.ts';
 
-/** Something heard on a source, before analysis. */
-export interface IncomingMention {
-  network: string;
-  externalId: string;
+/** Something heard on a source, before analysis: a stored mention without what Bedside adds. */
+export type IncomingMention = Omit<NewMention, 'id' | 'workspaceId' | 'sourceId' | 'channelId' | 'receivedAt' | 'sentiment' | 'intents' | 'urgent' | 'phiTypes' | 'analysis' | 'kind'> & {
   kind: 'mention' | 'reply' | 'quote' | 'search' | 'feed_item' | 'import';
-  author: { id?: string | undefined; handle: string; displayName?: string | undefined };
-  text: string;
-  lang?: string | undefined;
-  url?: string | undefined;
-  remoteUri?: string | undefined;
-  remoteCid?: string | undefined;
-  inReplyTo?: string | undefined;
-  root?: { uri: string; cid?: string | undefined } | undefined;
-  createdAt: string;
-}
+};
 
 /** Kinds addressed to the workspace: they deserve an answer and go to the inbox. */
 const ADDRESSED = new Set(['mention', 'reply', 'quote']);
