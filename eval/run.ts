@@ -61,12 +61,13 @@ function presidioTable(records: PresidioRecord[]): string[] {
 const pr = (x: Prf): string => `P ${fmt(x.precision)} / R ${fmt(x.recall)}`;
 const met = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
-function healthcareTable(dev: HealthcareScores | null, holdout: HealthcareScores | null): string[] {
-  const cols = [dev, holdout];
-  const cell = (f: (s: HealthcareScores) => string): string => cols.map((s) => (s ? f(s) : 'n/a')).join(' | ');
+type Column = [name: string, scores: HealthcareScores];
+
+function healthcareTable(columns: Column[]): string[] {
+  const cell = (f: (s: HealthcareScores) => string): string => columns.map(([, s]) => f(s)).join(' | ');
   return [
-    `| figure | target | dev (n=${dev?.n ?? 0}) | holdout (n=${holdout?.n ?? 0}) |`,
-    '|---|---|---|---|',
+    `| figure | target | ${columns.map(([name, s]) => `${name} (n=${s.n})`).join(' | ')} |`,
+    `|---|---|${columns.map(() => '---').join('|')}|`,
     `| urgent (emergency + self-harm) | R = 1.00, P ≥ 0.90 | ${cell((s) => `${pr(s.urgent)} ${met(s.urgent.recall >= 1 && s.urgent.precision >= 0.9)}`)} |`,
     `| adverse event | R ≥ 0.90 | ${cell((s) => `${pr(s.adverseEvent)} ${met(s.adverseEvent.recall >= 0.9)}`)} |`,
     `| adverse-event elements exactly right (of labelled AEs) | — | ${cell((s) => fmt(s.aeElementsExact))} |`,
@@ -77,15 +78,15 @@ function healthcareTable(dev: HealthcareScores | null, holdout: HealthcareScores
     `| sentiment macro-F1: Bedside | ≥ 0.75 | ${cell((s) => `${fmt(s.sentimentMacroF1)} (acc ${fmt(s.sentimentAccuracy)}) ${met(s.sentimentMacroF1 >= 0.75)}`)} |`,
     `| sentiment macro-F1: vader-sentiment | — | ${cell((s) => `${fmt(s.vaderMacroF1)} (acc ${fmt(s.vaderAccuracy)})`)} |`,
     '',
-    '| intent F1 | dev | holdout |',
-    '|---|---|---|',
-    ...Object.keys({ ...dev?.intentF1, ...holdout?.intentF1 })
+    `| intent F1 | ${columns.map(([name]) => name).join(' | ')} |`,
+    `|---|${columns.map(() => '---').join('|')}|`,
+    ...[...new Set(columns.flatMap(([, s]) => Object.keys(s.intentF1)))]
       .sort()
-      .map((k) => `| ${k} | ${dev?.intentF1[k] !== undefined ? fmt(dev.intentF1[k]!) : '—'} | ${holdout?.intentF1[k] !== undefined ? fmt(holdout.intentF1[k]!) : '—'} |`),
+      .map((k) => `| ${k} | ${columns.map(([, s]) => (s.intentF1[k] !== undefined ? fmt(s.intentF1[k]!) : '—')).join(' | ')} |`),
   ];
 }
 
-function readSet(name: 'train' | 'dev'): HealthcareRecord[] {
+function readSet(name: 'train' | 'train2' | 'dev' | 'dev2' | 'dev3'): HealthcareRecord[] {
   const path = join(healthcareDir, `${name}.jsonl`);
   return existsSync(path) ? parseJsonl(readFileSync(path, 'utf8')) : [];
 }
@@ -94,8 +95,9 @@ function readSet(name: 'train' | 'dev'): HealthcareRecord[] {
 function generalisationTable(profile: OrgProfile): string[] {
   const train = readSet('train');
   const dev = readSet('dev');
+  const extra = [...readSet('train2'), ...readSet('dev2'), ...readSet('dev3')];
   if (train.length === 0 || dev.length === 0) return ['(eval/healthcare/train.jsonl or dev.jsonl missing: not measured)'];
-  const cv = crossValidate([...train, ...dev], profile);
+  const cv = crossValidate([...train, ...dev, ...extra], profile);
   const trainDev = trainThenScore(train, dev, profile);
   for (const [name, s] of [[`cv${CV_FOLDS}`, cv], ['train→dev', trainDev]] as const) {
     console.log(`healthcare ${name} (n=${s.n}): urgent ${pr(s.urgent)}; AE ${pr(s.adverseEvent)}; PHI ${pr(s.phi)}; intent macro-F1 ${fmt(s.intentMacroF1)}; sentiment macro-F1 ${fmt(s.sentimentMacroF1)}`);
@@ -119,13 +121,13 @@ function generalisationTable(profile: OrgProfile): string[] {
   ];
 }
 
-function scoreSet(name: 'dev' | 'holdout', profile: OrgProfile): HealthcareScores | null {
+function scoreSet(name: 'dev' | 'dev2' | 'dev3' | 'holdout' | 'holdout-4', profile: OrgProfile): HealthcareScores | null {
   const path = join(healthcareDir, `${name}.jsonl`);
   if (!existsSync(path)) {
     console.log(`healthcare ${name}: eval/healthcare/${name}.jsonl is missing; skipped`);
     return null;
   }
-  const scores = scoreHealthcare(parseJsonl(readFileSync(path, 'utf8')), profile, name === 'dev');
+  const scores = scoreHealthcare(parseJsonl(readFileSync(path, 'utf8')), profile, name.startsWith('dev'));
   console.log(
     `healthcare ${name} (n=${scores.n}): urgent ${pr(scores.urgent)}; AE ${pr(scores.adverseEvent)}; PHI ${pr(scores.phi)}; intent macro-F1 ${fmt(scores.intentMacroF1)}; sentiment macro-F1 ${fmt(scores.sentimentMacroF1)} (VADER ${fmt(scores.vaderMacroF1)})`,
   );
@@ -141,9 +143,15 @@ function main(): void {
   const presidio = presidioTable(records);
   const profile = loadProfile();
   const dev = scoreSet('dev', profile);
-  // While tuning, `--dev-only` keeps even the holdout's aggregate figures out of sight.
-  const holdout = process.argv.includes('--dev-only') ? null : scoreSet('holdout', profile);
-  if (showMisses && dev) for (const m of dev.misses) console.log(`  dev miss ${m}`);
+  const dev2 = scoreSet('dev2', profile);
+  const dev3 = scoreSet('dev3', profile);
+  // While tuning, `--dev-only` keeps even the holdouts' aggregate figures out of sight.
+  const devOnly = process.argv.includes('--dev-only');
+  const holdout = devOnly ? null : scoreSet('holdout', profile);
+  const holdout4 = devOnly ? null : scoreSet('holdout-4', profile);
+  if (showMisses) for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3]] as const) for (const m of set?.misses ?? []) console.log(`  ${name} miss ${m}`);
+  const columns: Column[] = [];
+  for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['holdout', holdout], ['holdout-4', holdout4]] as const) if (set) columns.push([name, set]);
   const generalisation = process.argv.includes('--no-cv') ? ['(skipped with --no-cv)'] : generalisationTable(profile);
 
   const report = [
@@ -155,7 +163,7 @@ function main(): void {
     '',
     'Labelled social messages about a hospital (schema in eval/healthcare/README.md), analysed with eval/healthcare/hospital.json as the organisation profile. The engine is rules (phrase lists, high precision) plus a linear model over word and character n-grams and the rule signals (src/safety/model), trained on train.jsonl + dev.jsonl: the dev column is therefore a training-set figure, and generalisation is read from the cross-validation table below and from holdout, which is scored in aggregate and never read otherwise. Urgent, adverse-event and PHI figures are message-level; intents are scored on mentions only (drafts carry none); PHI baselines count a message as flagged when the library finds any identifier (they have no notion of context).',
     '',
-    ...healthcareTable(dev, holdout),
+    ...healthcareTable(columns),
     '',
     '### Generalisation without the holdout',
     '',

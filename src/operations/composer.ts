@@ -7,6 +7,11 @@ import type { PostPart } from '../storage/posts.ts';
 import { mediaInfo, type MediaInfo } from '../storage/media.ts';
 import { connectorFor } from '../connectors/index.ts';
 import { checkDraft, type ComposerCheckResult, type ComposerTarget, type PostDraft } from '../domain/composer/index.ts';
+import { DEFAULT_PROMOTIONAL_TARGET, DEFAULT_VALUE_WINDOW_DAYS, wouldExceedPromotionalTarget } from '../domain/scorecard/index.ts';
+import { findWorkspace } from '../storage/workspaces.ts';
+import { publishedPostsSince } from '../storage/scorecard-data.ts';
+
+const DAY_MS = 86_400_000;
 
 function toDraft(parts: PostPart[], media: Map<string, MediaInfo> = new Map()): PostDraft {
   const [first, ...rest] = parts;
@@ -35,7 +40,23 @@ async function targetsOf(db: DbOrTrx, workspaceId: string, channelIds: string[])
 export async function checkComposerDraft(ctx: AppContext, actor: Actor, input: { parts: PostPart[]; channelIds: string[] }): Promise<ComposerCheckResult> {
   requirePermission(actor, 'workspace.read');
   const media = new Map((await mediaInfo(ctx.storage.db, actor.workspaceId, input.parts.flatMap((p) => (p.images ?? []).flatMap((i) => (i.mediaId ? [i.mediaId] : []))))).map((m) => [m.id, m]));
-  return checkDraft(toDraft(input.parts, media), await targetsOf(ctx.storage.db, actor.workspaceId, input.channelIds));
+  const result = checkDraft(toDraft(input.parts, media), await targetsOf(ctx.storage.db, actor.workspaceId, input.channelIds));
+  const valueMix = await valueMixFinding(ctx, actor.workspaceId, input.parts[0]?.text ?? '', new Date());
+  return valueMix ? { ...result, findings: [...result.findings, valueMix] } : result;
+}
+
+/**
+ * Rule "Value": a warning when publishing this draft now would push the promotional share of the
+ * workspace's recent posts over its target (default 20% over 30 days). A warning, never a block:
+ * the team may have a good reason, and the scorecard will show the mix either way.
+ */
+async function valueMixFinding(ctx: AppContext, workspaceId: string, text: string, now: Date) {
+  if (!text.trim()) return null;
+  const ws = await findWorkspace(ctx.storage.db, workspaceId);
+  const target = (ws?.settings as { valueTarget?: { promotionalShare?: number; days?: number } } | undefined)?.valueTarget;
+  const days = target?.days ?? DEFAULT_VALUE_WINDOW_DAYS;
+  const recent = await publishedPostsSince(ctx.storage.db, ctx.storage.engine, workspaceId, new Date(now.getTime() - days * DAY_MS).toISOString());
+  return wouldExceedPromotionalTarget(text, recent, now.toISOString(), target?.promotionalShare ?? DEFAULT_PROMOTIONAL_TARGET, days);
 }
 
 /** Refuses, naming the post and the field, a post that a blocking finding keeps from going out. */

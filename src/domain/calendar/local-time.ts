@@ -3,6 +3,7 @@
  * process zone (`TZ`) or luxon's `Settings.defaultZone`: every conversion names its zone.
  */
 import { DateTime, IANAZone } from 'luxon';
+import { zoneOffsetMinutes } from './zone-offset.ts';
 
 /** Wall-clock fields, as a person in the zone would read them off a clock. */
 export interface LocalFields {
@@ -48,8 +49,15 @@ const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 // An instant must carry its offset; a bare local time would be read in the process zone.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+const validZones = new Set<string>();
+
 export function isValidZone(zone: string): boolean {
-  return typeof zone === 'string' && IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string') return false;
+  if (validZones.has(zone)) return true;
+  // luxon checks through Intl on every call; a zone that was valid once stays valid.
+  if (!IANAZone.isValidZone(zone)) return false;
+  validZones.add(zone);
+  return true;
 }
 
 /** Milliseconds since the epoch for an ISO instant with Z or an explicit offset; NaN otherwise. */
@@ -80,7 +88,7 @@ export function fieldsOfFloating(ms: number): LocalFields {
 
 /** The wall-clock reading in `zone` at instant `ms`, as floating milliseconds. */
 export function utcToFloatingMs(ms: number, zone: string): number {
-  return ms + IANAZone.create(zone).offset(ms) * MINUTE_MS;
+  return ms + zoneOffsetMinutes(zone, ms) * MINUTE_MS;
 }
 
 /** 'YYYY-MM-DDTHH:mm' as read in `zone` at the instant `ms`. */
@@ -104,13 +112,13 @@ type Resolution =
  * spring-forward gap it silently shifts; here both cases are reported.
  */
 export function resolveFloating(local: number, zone: string): Resolution {
-  const tz = IANAZone.create(zone);
+  const offsetAt = (ms: number): number => zoneOffsetMinutes(zone, ms);
   // Offsets in force around this wall-clock time; two transitions within 3 days do not occur.
   const offsets = new Set<number>();
-  for (const shift of [-36, -12, 0, 12, 36]) offsets.add(tz.offset(local + shift * HOUR_MS));
+  for (const shift of [-36, -12, 0, 12, 36]) offsets.add(offsetAt(local + shift * HOUR_MS));
   const matches = [...offsets]
     .map((offset) => local - offset * MINUTE_MS)
-    .filter((ms) => tz.offset(ms) * MINUTE_MS === local - ms)
+    .filter((ms) => offsetAt(ms) * MINUTE_MS === local - ms)
     .sort((a, b) => a - b);
   const [first, second] = matches;
   if (first !== undefined && second !== undefined && second !== first) {
@@ -119,14 +127,14 @@ export function resolveFloating(local: number, zone: string): Resolution {
   if (first !== undefined) return { kind: 'exact', ms: first };
 
   // Spring-forward gap: find the transition instant between the two candidate readings.
-  const before = tz.offset(local - 36 * HOUR_MS);
-  const after = tz.offset(local + 36 * HOUR_MS);
+  const before = offsetAt(local - 36 * HOUR_MS);
+  const after = offsetAt(local + 36 * HOUR_MS);
   let lo = Math.min(local - before * MINUTE_MS, local - after * MINUTE_MS);
   let hi = Math.max(local - before * MINUTE_MS, local - after * MINUTE_MS);
-  const offsetAtLo = tz.offset(lo);
+  const offsetAtLo = offsetAt(lo);
   while (hi - lo > MINUTE_MS) {
     const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
-    if (tz.offset(mid) === offsetAtLo) lo = mid;
+    if (offsetAt(mid) === offsetAtLo) lo = mid;
     else hi = mid;
   }
   return { kind: 'gap', before: local - before * MINUTE_MS, gapEnd: hi };

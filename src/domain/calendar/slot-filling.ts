@@ -12,6 +12,8 @@ export interface CalendarPost {
   /** When it is scheduled or was published: ISO instant with Z or an offset. */
   at: string;
   state: string;
+  /** `at` in epoch milliseconds, when the caller has parsed it already (large histories). */
+  ms?: number;
 }
 
 /** States that hold a slot in the plan: committed to go out, or gone out. */
@@ -36,18 +38,28 @@ interface TimedPost {
 export function timedPosts(posts: readonly CalendarPost[], states: readonly string[]): TimedPost[] {
   return posts
     .filter((p) => states.includes(p.state))
-    .map((p) => ({ id: p.id, channelId: p.channelId, ms: requireInstant(p.at, 'at', p.id) }));
+    .map((p) => ({ id: p.id, channelId: p.channelId, ms: p.ms ?? requireInstant(p.at, 'at', p.id) }));
 }
 
 /** Map from slot index (in `slots`) to the id of the post that fills it. */
 export function fillSlots(slots: readonly SlotRef[], posts: readonly TimedPost[], toleranceMinutes: number): Map<number, string> {
   const toleranceMs = toleranceMinutes * 60_000;
+  // Posts per channel in time order, so each slot looks only at the posts within its tolerance
+  // (two years of a busy channel is ~300 slots × 20,000 posts compared pairwise otherwise).
+  const byChannel = new Map<string, TimedPost[]>();
+  for (const post of posts) {
+    const list = byChannel.get(post.channelId);
+    if (list) list.push(post);
+    else byChannel.set(post.channelId, [post]);
+  }
+  for (const list of byChannel.values()) list.sort((a, b) => a.ms - b.ms);
   const pairs: Array<{ slot: number; post: TimedPost; distance: number }> = [];
   slots.forEach((slot, i) => {
-    for (const post of posts) {
-      if (post.channelId !== slot.channelId) continue;
-      const distance = Math.abs(post.ms - slot.ms);
-      if (distance <= toleranceMs) pairs.push({ slot: i, post, distance });
+    const list = byChannel.get(slot.channelId);
+    if (!list) return;
+    for (let k = firstAtOrAfter(list, slot.ms - toleranceMs); k < list.length && list[k]!.ms <= slot.ms + toleranceMs; k++) {
+      const post = list[k]!;
+      pairs.push({ slot: i, post, distance: Math.abs(post.ms - slot.ms) });
     }
   });
   pairs.sort(
@@ -64,4 +76,16 @@ export function fillSlots(slots: readonly SlotRef[], posts: readonly TimedPost[]
     used.add(post.id);
   }
   return filled;
+}
+
+/** Index of the first post at or after `ms` in a time-ordered list (binary search). */
+function firstAtOrAfter(list: readonly TimedPost[], ms: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.ms < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

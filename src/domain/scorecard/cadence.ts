@@ -67,7 +67,7 @@ export function cadenceVsPlan(
   for (const p of posts) {
     if (p.channelId !== plan.channelId) continue;
     const ms = requireInstant(p.publishedAt, 'publishedAt', p.id);
-    const entry = { post: { id: p.id, channelId: p.channelId, at: p.publishedAt, state: 'published' }, ms };
+    const entry = { post: { id: p.id, channelId: p.channelId, at: p.publishedAt, state: 'published', ms }, ms };
     if (ms <= nowMs && (latest === undefined || ms > latest.ms)) latest = entry;
     published.push(entry);
   }

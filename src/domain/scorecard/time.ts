@@ -7,6 +7,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { isValidZone } from '../calendar/index.ts';
 import { floatingToUtcMs, instantMs } from '../calendar/local-time.ts';
+import { zoneOffsetMinutes } from '../calendar/zone-offset.ts';
 import { ScorecardError } from './scorecard-error.ts';
 
 export const DAY_MS = 86_400_000;
@@ -99,15 +100,15 @@ export function localDay(ms: number, zone: string): string {
 }
 
 function floatingOf(ms: number, tz: IANAZone): number {
-  return ms + tz.offset(ms) * 60_000;
+  return ms + zoneOffsetMinutes(tz.name, ms) * 60_000;
 }
 
 /** The instant the wall clock in `zone` reads `floating`; the calendar's rules for gaps and overlaps when the offset changes. */
 function wallClockToInstant(floating: number, tz: IANAZone, zone: string): number {
-  const guess = floating - tz.offset(floating) * 60_000;
-  const offset = tz.offset(guess);
+  const guess = floating - zoneOffsetMinutes(zone, floating) * 60_000;
+  const offset = zoneOffsetMinutes(zone, guess);
   // No offset change in the day before: the reading is unique, no gap or overlap to resolve.
-  if (guess + offset * 60_000 === floating && tz.offset(guess - DAY_MS) === offset) return guess;
+  if (guess + offset * 60_000 === floating && zoneOffsetMinutes(zone, guess - DAY_MS) === offset) return guess;
   return floatingToUtcMs(floating, zone);
 }
 

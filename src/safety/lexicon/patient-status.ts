@@ -43,6 +43,8 @@ export const PATIENT_STATUS_PATTERNS: readonly RegExp[] = [
   /\b(?:went home|discharged|born|admitted|delivered)\s+(?:on\s+)?\d{1,2}\/\d{1,2}\b|\bafter \d+ (?:days|weeks|months) (?:with us|in (?:the |our )?(?:nicu|icu|hospital))/i,
   // "your … is confirmed/rebooked for Thursday"
   /\byour\s+(?:[\w'-]+\s+){0,4}?(?:intake|appointment|surgery|procedure|visit|consult(?:ation)?|scan|mri)\s+(?:is|has been|was)\s+(?:now\s+)?(?:confirmed|rebooked|rescheduled|scheduled|moved|cancell?ed|booked)/i,
+  // "the family of the patient in ICU bed 6": a bed or room pins down one person
+  /\b(?:the )?patient (?:in|from) (?:the )?(?:[A-Za-z]{2,5} )?(?:room|bed|bay|suite) \d+/i,
   // "get well soon, Tom", "speedy recovery"
   /\b(?:get well soon|speedy recovery|wishing (?:you|him|her|them) (?:a )?(?:speedy |quick |full )?recovery|glad (?:you're|you are|he's|she's|they're) (?:home|feeling better|recovering|doing better))\b/i,
 ];
