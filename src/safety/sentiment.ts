@@ -1,4 +1,4 @@
-import vader from 'vader-sentiment';
+import { vaderCompound } from './vader.ts';
 import type { Intent, MessageKind, Sentiment } from './types.ts';
 import { MEDICAL_REWRITES, EMOJI_VALENCE } from './lexicon/medical-sentiment.ts';
 
@@ -10,7 +10,7 @@ export function sentimentScore(text: string): number {
   let scored = text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text;
   for (const [pattern, replacement] of MEDICAL_REWRITES) scored = scored.replace(pattern, replacement);
   for (const [pattern, replacement] of EMOJI_VALENCE) scored = scored.replace(pattern, replacement);
-  return scored.trim() ? vader.SentimentIntensityAnalyzer.polarity_scores(scored).compound : 0;
+  return scored.trim() ? vaderCompound(scored) : 0;
 }
 
 const APOLOGY_REDIRECT = /\b(?:sorry (?:to hear|about|for the|billing)|apologi[sz]e for any|thank(?:s| you) for (?:reaching out|flagging|letting us know)|please (?:call|email|contact|send us|dm)|we(?:'|’)?d like to (?:look into|help)|can(?:'|’)?t discuss)\b/i;

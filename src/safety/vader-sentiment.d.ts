@@ -1,4 +1,4 @@
-// vader-sentiment ships no types; only the one call the engine uses is declared.
+// vader-sentiment ships no types; only what the engine calls is declared.
 declare module 'vader-sentiment' {
   interface PolarityScores {
     neg: number;
@@ -6,8 +6,19 @@ declare module 'vader-sentiment' {
     pos: number;
     compound: number;
   }
+  /** What the analyzer's helpers read of a tokenised text (the library's SentiText). */
+  interface SentiText {
+    text: string;
+    words_and_emoticons: string[];
+    is_cap_diff: boolean;
+  }
   const vader: {
-    SentimentIntensityAnalyzer: { polarity_scores(text: string): PolarityScores };
+    SentimentIntensityAnalyzer: {
+      polarity_scores(text: string): PolarityScores;
+      sentiment_valence(valence: number, sentiText: SentiText, item: string, index: number, sentiments: number[]): number[];
+      but_check(wordsAndEmoticons: string[], sentiments: number[]): number[];
+      score_valence(sentiments: number[], text: string): PolarityScores;
+    };
   };
   export default vader;
 }
