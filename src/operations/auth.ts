@@ -3,13 +3,14 @@ import type { AppContext, Actor } from './context.ts';
 import { auditActor, requirePermission } from './context.ts';
 import { OperationError } from './errors.ts';
 import { appendAudit } from '../storage/audit-log.ts';
-import { findUserByEmail, findMembership, membershipsOf, findUser } from '../storage/users.ts';
+import { findUserByEmail, membershipsOf } from '../storage/users.ts';
+import type { Role } from '../domain/roles.ts';
 import {
   clearThrottle,
   deleteSession,
   findApiToken,
-  findApiTokenByHash,
-  findSession,
+  findApiTokenWithOwner,
+  findSessionWithRole,
   insertApiToken,
   insertSession,
   listApiTokens,
@@ -110,33 +111,29 @@ export interface SessionActor extends Actor {
 /** The actor behind a session cookie, or undefined when it is unknown, expired or no longer a member. */
 export async function actorFromSession(ctx: AppContext, cookie: string): Promise<SessionActor | undefined> {
   const id = secretHash(cookie);
-  const session = await findSession(ctx.storage.db, id);
+  const session = await findSessionWithRole(ctx.storage.db, id);
   const now = new Date();
   if (!session) return undefined;
   if (new Date(session.expiresAt) <= now) {
     await deleteSession(ctx.storage.db, id);
     return undefined;
   }
-  const membership = await findMembership(ctx.storage.db, session.workspaceId, session.userId);
-  if (!membership) return undefined;
+  if (!session.role) return undefined;
   // Slide the idle expiry, at most once a minute per session.
   if (new Date(session.expiresAt).getTime() - now.getTime() < SESSION_IDLE_MS - 60_000) {
     await touchSession(ctx.storage.db, id, new Date(now.getTime() + SESSION_IDLE_MS).toISOString());
   }
-  return { type: 'user', workspaceId: session.workspaceId, userId: session.userId, role: membership.role, csrfToken: session.csrfToken, credentialId: id.slice(0, 12) };
+  return { type: 'user', workspaceId: session.workspaceId, userId: session.userId, role: session.role as Role, csrfToken: session.csrfToken, credentialId: id.slice(0, 12) };
 }
 
 /** The actor behind an API token ("Authorization: Bearer bsd_…"): the token's owner's current role. */
 export async function actorFromApiToken(ctx: AppContext, token: string): Promise<Actor | undefined> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
-  const record = await findApiTokenByHash(ctx.storage.db, secretHash(token));
+  const record = await findApiTokenWithOwner(ctx.storage.db, secretHash(token));
   if (!record || record.revokedAt || (record.expiresAt && new Date(record.expiresAt) <= new Date())) return undefined;
-  const membership = await findMembership(ctx.storage.db, record.workspaceId, record.userId);
-  if (!membership) return undefined;
-  const user = await findUser(ctx.storage.db, record.userId);
-  if (!user || user.disabled_at) return undefined;
+  if (!record.role || !record.ownerUsable) return undefined;
   if (!record.lastUsedAt || Date.now() - new Date(record.lastUsedAt).getTime() > 60_000) await markApiTokenUsed(ctx.storage.db, record.id);
-  return { type: 'api_token', workspaceId: record.workspaceId, userId: record.userId, role: membership.role, credentialId: record.id };
+  return { type: 'api_token', workspaceId: record.workspaceId, userId: record.userId, role: record.role as Role, credentialId: record.id };
 }
 
 export async function createApiToken(

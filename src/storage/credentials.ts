@@ -23,6 +23,20 @@ export async function findSession(db: DbOrTrx, id: string): Promise<SessionRecor
   return row && { id: row.id, workspaceId: row.workspace_id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
 }
 
+/**
+ * The session with its user's role in the session's workspace (null when no longer a member):
+ * every cookie-authenticated request asks this, so it is one query.
+ */
+export async function findSessionWithRole(db: DbOrTrx, id: string): Promise<(SessionRecord & { role: string | null }) | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .leftJoin('memberships as m', (j) => j.onRef('m.workspace_id', '=', 's.workspace_id').onRef('m.user_id', '=', 's.user_id'))
+    .select(['s.id', 's.workspace_id', 's.user_id', 's.csrf_token', 's.expires_at', 'm.role'])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  return row && { id: row.id, workspaceId: row.workspace_id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, role: row.role };
+}
+
 export async function touchSession(db: DbOrTrx, id: string, expiresAt: string): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: new Date().toISOString(), expires_at: expiresAt }).where('id', '=', id).execute();
 }
@@ -74,6 +88,22 @@ function toToken(r: TokenRow): ApiTokenRecord {
 export async function findApiTokenByHash(db: DbOrTrx, tokenHash: string): Promise<ApiTokenRecord | undefined> {
   const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   return row && toToken(row);
+}
+
+/**
+ * The token with its owner's role in the token's workspace (null when no longer a member) and
+ * whether the owner is disabled: every API-token request asks this, so it is one query.
+ */
+export async function findApiTokenWithOwner(db: DbOrTrx, tokenHash: string): Promise<(ApiTokenRecord & { role: string | null; ownerUsable: boolean }) | undefined> {
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .leftJoin('memberships as m', (j) => j.onRef('m.workspace_id', '=', 't.workspace_id').onRef('m.user_id', '=', 't.user_id'))
+    .leftJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('t')
+    .select(['m.role', 'u.id as owner_id', 'u.disabled_at as owner_disabled_at'])
+    .where('t.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row && { ...toToken(row), role: row.role, ownerUsable: row.owner_id !== null && row.owner_disabled_at === null };
 }
 
 export async function listApiTokens(db: DbOrTrx, workspaceId: string, userId?: string): Promise<ApiTokenRecord[]> {
