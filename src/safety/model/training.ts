@@ -159,7 +159,9 @@ function urgentThreshold(items: Scored[]): number {
     }
     if (tp > 0 && tp / (tp + fp) >= URGENT_PRECISION) return Math.round(t * 100) / 100;
   }
-  return 0.9;
+  // The rules and the intents alone already fall below the precision target: then recall comes
+  // first, as for the urgent intents (a false alarm costs a glance, a miss may cost a life).
+  return bestThreshold(items, 2);
 }
 
 function bestThreshold(items: Scored[], beta: number): number {
