@@ -8,6 +8,9 @@
  * the numbers are the library's to the last digit — vader.test.ts compares them on thousands of
  * texts.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import vader from 'vader-sentiment';
 
 const analyzer = vader.SentimentIntensityAnalyzer;
@@ -37,13 +40,24 @@ export function wordsAndEmoticons(text: string): string[] {
   return tokens;
 }
 
-// Words the library scores as nothing on their own: not in its lexicon, or boosters ("very",
-// "extremely") that it skips. Learnt from the library itself, one word at a time, so no list of
-// its data is repeated here. Bounded: a long-running server sees unbounded vocabulary.
+// The lexicon's words, from the data file the package ships beside its code: a word outside it
+// scores nothing, so it needs no lookup at all (most tokens of a message: names, numbers, links).
+const LEXICON_WORDS = lexiconWords();
+
+function lexiconWords(): Set<string> | null {
+  const file = join(dirname(createRequire(import.meta.url).resolve('vader-sentiment/package.json')), 'vader_lexicon.txt');
+  if (!existsSync(file)) return null; // then every word is asked of the library, below
+  return new Set(readFileSync(file, 'utf8').split('\n').map((line) => line.split('\t')[0]!).filter(Boolean));
+}
+
+// Lexicon words the library scores as nothing on their own: the boosters ("very", "extremely")
+// it skips. Learnt from the library itself, one word at a time, so none of its lists is
+// repeated here; bounded, in case the lexicon file is missing and every word is asked.
 const silentWord = new Map<string, boolean>();
 const MAX_REMEMBERED_WORDS = 50_000;
 
 function isSilent(lower: string): boolean {
+  if (LEXICON_WORDS !== null && !LEXICON_WORDS.has(lower)) return true;
   let silent = silentWord.get(lower);
   if (silent === undefined) {
     silent = analyzer.polarity_scores(lower).compound === 0;
