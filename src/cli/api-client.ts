@@ -19,9 +19,23 @@ export class ApiClient {
   }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let res: Response;
+    const res = await this.#fetch(method, path, body);
+    if (res.status === 204) return undefined as T;
+    const json = (await res.json().catch(() => ({}))) as ErrorJson;
+    if (!res.ok) throw apiError(json, res.status, path);
+    return json as T;
+  }
+
+  /** A GET whose answer is not JSON (a PDF, HTML, CSV): its bytes and content type; errors as in call(). */
+  async bytes(path: string): Promise<{ bytes: Uint8Array; contentType: string }> {
+    const res = await this.#fetch('GET', path, undefined);
+    if (!res.ok) throw apiError((await res.json().catch(() => ({}))) as ErrorJson, res.status, path);
+    return { bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? '' };
+  }
+
+  async #fetch(method: string, path: string, body: unknown): Promise<Response> {
     try {
-      res = await fetch(`${this.#url}${path}`, {
+      return await fetch(`${this.#url}${path}`, {
         method,
         headers: { authorization: `Bearer ${this.#token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -29,14 +43,16 @@ export class ApiClient {
     } catch (err) {
       throw new Error(`cannot reach Bedside at ${this.#url}: ${(err as Error).message}`);
     }
-    if (res.status === 204) return undefined as T;
-    const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; field?: string } };
-    if (!res.ok) {
-      const e = json.error;
-      throw new Error(e ? `${e.message}${e.field ? ` (field: ${e.field})` : ''} [${e.code}]` : `HTTP ${res.status} from ${path}`);
-    }
-    return json as T;
   }
+}
+
+interface ErrorJson {
+  error?: { code: string; message: string; field?: string };
+}
+
+function apiError(json: ErrorJson, status: number, path: string): Error {
+  const e = json.error;
+  return new Error(e ? `${e.message}${e.field ? ` (field: ${e.field})` : ''} [${e.code}]` : `HTTP ${status} from ${path}`);
 }
 
 /** Adds --url and --token to a command. */

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'CSRF_FAILED'
   | 'SETUP_DONE'
   | 'LAST_OWNER'
-  | 'PHI_BLOCKED';
+  | 'PHI_BLOCKED'
+  | 'PDF_UNAVAILABLE';
 
 export class OperationError extends Error {
   readonly code: ErrorCode;

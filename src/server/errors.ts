@@ -14,6 +14,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   SETUP_DONE: 409,
   RATE_LIMITED: 429,
   PHI_BLOCKED: 422,
+  // The server cannot render PDFs (no Chromium): HTML and CSV still work.
+  PDF_UNAVAILABLE: 503,
 };
 
 export interface ErrorBody {
