@@ -16,14 +16,18 @@ import { ComposePage } from './pages/compose.tsx';
 import { CalendarPage } from './pages/calendar.tsx';
 import { ListeningPage } from './pages/listening.tsx';
 import { SettingsPage } from './pages/settings.tsx';
+import { DashboardPage } from './pages/dashboard.tsx';
+import { AnalyticsPage } from './pages/analytics.tsx';
 
 type State = { kind: 'loading' } | { kind: 'signed-out' } | { kind: 'signed-in'; session: Session; expired: boolean };
 
 const NAV = [
+  { href: '/', label: 'Dashboard' },
   { href: '/inbox', label: 'Inbox' },
   { href: '/compose', label: 'Compose' },
   { href: '/calendar', label: 'Calendar' },
   { href: '/listening', label: 'Listening' },
+  { href: '/analytics', label: 'Analytics' },
   { href: '/settings', label: 'Settings' },
 ];
 
@@ -53,13 +57,13 @@ export function App(): JSX.Element {
   if (state.kind === 'signed-out') {
     return (
       <main id="main" class="narrow">
-        <SignIn onSignedIn={(s) => { signedIn(s); if (path === '/' || path === '/signin') navigate('/inbox', true); }} />
+        <SignIn onSignedIn={(s) => { signedIn(s); if (path === '/signin') navigate('/', true); }} />
       </main>
     );
   }
 
   const { session } = state;
-  if (path === '/' || path === '/signin') history.replaceState(null, '', '/inbox');
+  if (path === '/signin') history.replaceState(null, '', '/');
   const signOut = async (): Promise<void> => {
     await post('/api/auth/logout').catch(() => undefined);
     setCsrfToken(undefined);
@@ -81,7 +85,7 @@ export function App(): JSX.Element {
           <ul>
             {NAV.map((n) => (
               <li key={n.href}>
-                <Link href={n.href} aria-current={path.startsWith(n.href) ? 'page' : undefined}>
+                <Link href={n.href} aria-current={(n.href === '/' ? path === '/' : path.startsWith(n.href)) ? 'page' : undefined}>
                   {n.label}
                 </Link>
               </li>
@@ -115,16 +119,18 @@ export function App(): JSX.Element {
 }
 
 function Page({ path }: { path: string }): JSX.Element {
-  if (path === '/' || path === '/signin' || path.startsWith('/inbox')) return <InboxPage />;
+  if (path === '/' || path === '/signin') return <DashboardPage />;
+  if (path.startsWith('/inbox')) return <InboxPage />;
   if (path.startsWith('/compose')) return <ComposePage />;
   if (path.startsWith('/calendar')) return <CalendarPage />;
   if (path.startsWith('/listening')) return <ListeningPage />;
   if (path.startsWith('/settings')) return <SettingsPage />;
+  if (path.startsWith('/analytics')) return <AnalyticsPage />;
   return (
     <section>
       <h1>Not found</h1>
       <p>
-        There is no page at {path}. <Link href="/inbox">Go to the inbox</Link>.
+        There is no page at {path}. <Link href="/">Go to the dashboard</Link>.
       </p>
     </section>
   );

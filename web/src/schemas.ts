@@ -41,6 +41,45 @@ export const PostForm = z.object({
 
 export const LocalTimeForm = z.object({ localTime: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/, 'Pick a date and time') });
 
+export const ROLES = ['owner', 'admin', 'editor', 'reviewer', 'viewer'] as const;
+
+/** POST /api/members: a new person needs a password (12+), someone who already has an account does not. */
+export const MemberForm = z.object({
+  email: z.string().trim().email('Enter the person’s email address').max(254),
+  displayName: z.string().trim().min(1, 'Enter their name').max(120),
+  role: z.enum(ROLES, 'Pick a role'),
+  password: z.union([z.literal(''), z.string().min(12, 'Use at least 12 characters').max(1024)]),
+});
+
+const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const minutes = (label: string) => z.coerce.number(`Enter ${label} in minutes`).int('Use whole minutes').min(1, `Enter ${label} in minutes (at least 1)`).max(100_000);
+
+/** PATCH /api/workspace settings.sla (+ timeZone): one shift per open day; the server checks that it ends after it starts. */
+export const ResponseTimesForm = z.object({
+  timeZone: z.string().min(1, 'Choose the time zone').max(64),
+  firstResponseMinutes: minutes('the first-response target'),
+  urgentFirstResponseMinutes: minutes('the urgent target'),
+  days: z.record(
+    z.enum(WEEKDAYS),
+    z.object({ open: z.boolean(), start: z.string().regex(CLOCK, 'Enter a time like 09:00'), end: z.string().regex(CLOCK, 'Enter a time like 17:00') }),
+  ),
+});
+
+/** PATCH /api/workspace settings.pillars (at most five) and settings.valueTarget. */
+export const ContentForm = z.object({
+  pillars: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(60),
+        name: z.string().trim().min(1, 'Name the pillar').max(80, 'Keep the name under 80 characters'),
+        keywords: z.array(z.string().trim().min(1).max(60, 'Keep each keyword under 60 characters')).max(50, 'At most 50 keywords'),
+      }),
+    )
+    .max(5, 'At most five pillars: focus is the point'),
+  promotionalPercent: z.coerce.number('Enter a percentage').min(0, 'Between 0 and 100').max(100, 'Between 0 and 100'),
+  days: z.coerce.number('Enter a number of days').int('Whole days').min(7, 'At least 7 days').max(365, 'At most 365 days'),
+});
+
 export type FieldErrors = Record<string, string>;
 
 /** Validates and returns the data, or the first message per field (dotted path, as the server names it). */
@@ -53,4 +92,15 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown): { ok: true; d
     errors[key] ??= issue.message;
   }
   return { ok: false, errors };
+}
+
+/**
+ * The server's 400/409 names the field as a dotted path of the request body (`email`,
+ * `settings.sla.businessHours.days.MO[0].end`); `toFormField` turns it into the form's own key,
+ * so the message lands next to that field. Undefined when the error names no field of this form.
+ */
+export function serverFieldErrors(err: unknown, toFormField: (field: string) => string | undefined = (f) => f): FieldErrors | undefined {
+  if (!(err instanceof Error) || !('field' in err) || typeof err.field !== 'string') return undefined;
+  const key = toFormField(err.field);
+  return key === undefined ? undefined : { [key]: err.message };
 }

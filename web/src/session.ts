@@ -3,13 +3,13 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Role, Session } from './types.ts';
 
-export type Permission = 'workspace.manage' | 'channels.manage' | 'posts.draft' | 'posts.approve' | 'inbox.reply';
+export type Permission = 'workspace.manage' | 'members.manage' | 'members.grant_owner' | 'channels.manage' | 'posts.draft' | 'posts.approve' | 'inbox.reply' | 'audit.read';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  owner: ['workspace.manage', 'channels.manage', 'posts.draft', 'posts.approve', 'inbox.reply'],
-  admin: ['workspace.manage', 'channels.manage', 'posts.draft', 'inbox.reply'],
+  owner: ['workspace.manage', 'members.manage', 'members.grant_owner', 'channels.manage', 'posts.draft', 'posts.approve', 'inbox.reply', 'audit.read'],
+  admin: ['workspace.manage', 'members.manage', 'channels.manage', 'posts.draft', 'inbox.reply', 'audit.read'],
   editor: ['posts.draft', 'inbox.reply'],
-  reviewer: ['posts.approve'],
+  reviewer: ['posts.approve', 'audit.read'],
   viewer: [],
 };
 

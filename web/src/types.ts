@@ -11,11 +11,28 @@ export interface Session {
   csrfToken?: string;
 }
 
+export interface Shift {
+  start: string;
+  end: string;
+}
+
+export interface SlaPolicy {
+  firstResponseMinutes: number;
+  urgentFirstResponseMinutes?: number;
+  businessHours: { zone: string; days: Record<string, Shift[]>; holidays?: string[] };
+}
+
+export interface Pillar {
+  id: string;
+  name: string;
+  keywords: string[];
+}
+
 export interface Workspace {
   id: string;
   name: string;
   timeZone: string;
-  settings: { approvalRequired: boolean };
+  settings: { approvalRequired: boolean; sla?: SlaPolicy; pillars?: Pillar[]; valueTarget?: { promotionalShare?: number; days?: number } };
 }
 
 export interface Channel {
@@ -33,6 +50,7 @@ export interface Member {
   email: string;
   displayName: string;
   role: Role;
+  joinedAt?: string;
   disabled: boolean;
 }
 
@@ -124,4 +142,92 @@ export interface CalendarDay {
   date: string;
   slots: Array<{ channelId: string; at: string; filledBy?: string }>;
   posts: Array<{ id: string; channelId: string; at: string; state: string; text?: string }>;
+}
+
+export type FigureValue = number | string | null;
+
+export interface RuleScore {
+  rule: 'listen' | 'quality' | 'focus' | 'consistency' | 'value' | 'acknowledgment' | 'patience';
+  score: number | null;
+  status: 'ok' | 'not_enough_data';
+  missing?: string;
+  figures: Record<string, FigureValue>;
+  explanation: string;
+  nextAction: string;
+}
+
+export interface Mastery {
+  channelId: string;
+  mastered: boolean;
+  checks: Array<{ name: 'on_plan_8_weeks' | 'responses_within_target' | 'engaged_audience_not_falling'; passed: boolean; detail: string }>;
+  message: string;
+}
+
+export interface ScorecardResponse {
+  scorecard: { rules: RuleScore[]; overall?: number };
+  mastery: Mastery | null;
+}
+
+export interface TrendWeek {
+  weekStart: string;
+  audience: number | null;
+  posts: number | null;
+  expected: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+export interface Trends {
+  zone: string;
+  weeks: TrendWeek[];
+  audience: { direction: string | null; slopePerWeek: number | null; p: number | null; notEnoughData?: string };
+  topPosts: Array<{ id: string; channelId: string; publishedAt: string; text: string; engagements: number; replies: number }>;
+}
+
+export interface ResponseFigures {
+  total: number;
+  needingResponse: number;
+  responded: number;
+  respondedRate: number | null;
+  movedOffline: number;
+  open: number;
+  breached: number;
+  firstResponseMinutes: { business: { median: number | null; p90: number | null }; wallClock: { median: number | null; p90: number | null } };
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  details: Record<string, string | number | boolean | null>;
+}
+
+export interface TopTerm {
+  term: string;
+  kind: string;
+  count: number;
+  examples: string[];
+}
+
+export interface EmergingTerm extends TopTerm {
+  current: number;
+  baselineMean: number;
+  score: number;
+}
+
+export interface QuestionGroup {
+  question: string;
+  count: number;
+  terms: string[];
+  examples: string[];
+}
+
+export interface AudienceTopics {
+  topTerms: TopTerm[];
+  topQuestions: QuestionGroup[];
+  emerging: { hour: EmergingTerm[]; day: EmergingTerm[] };
 }

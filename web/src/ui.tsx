@@ -85,3 +85,20 @@ export function formatWhen(iso: string, zone?: string): string {
 export function stateLabel(state: string): string {
   return state.replace(/_/g, ' ');
 }
+
+/** The IANA zones this browser knows, for a time-zone picker. */
+export function timeZones(): string[] {
+  const supported = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf;
+  return supported ? supported('timeZone') : ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'UTC'];
+}
+
+export const DAY_NAMES: Record<string, string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' };
+
+/** A table that may scroll sideways on a phone: the scrolling box is focusable, so keyboard users can scroll it too. */
+export function TableScroll({ label, children }: { label: string; children: ComponentChildren }): JSX.Element {
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}

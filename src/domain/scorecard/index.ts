@@ -77,4 +77,5 @@ export {
 } from './trend.ts';
 export { RULES, type FigureValue, type RuleName, type RuleScore } from './rules/rule-score.ts';
 export { OVERALL_MIN_RULES, scorecard, type Scorecard } from './scorecard.ts';
+export { weeklyTrends, type TopPost, type TrendWeek, type WeeklyTrends } from './weekly-trends.ts';
 export { MASTERY_RESPONSE_RATE, MASTERY_STREAK_WEEKS, masteryCheck, type Mastery, type MasteryCheck, type MasteryCheckName } from './mastery.ts';

@@ -37,7 +37,7 @@ export function ComposePage(): JSX.Element {
     <div class="compose">
       <PageTitle title="Compose">Compose</PageTitle>
       {can(session, 'posts.draft') ? (
-        <Composer key={editing ?? 'new'} editing={editing} channels={channels} workspace={workspace} onChanged={() => setListVersion((v) => v + 1)} />
+        <Composer key={editing ?? 'new'} editing={editing} idea={editing ? null : query.get('idea')} channels={channels} workspace={workspace} onChanged={() => setListVersion((v) => v + 1)} />
       ) : (
         <p class="hint">Your role reviews posts: the ones waiting for you are below.</p>
       )}
@@ -46,8 +46,15 @@ export function ComposePage(): JSX.Element {
   );
 }
 
-function Composer({ editing, channels, workspace, onChanged }: { editing: string | null; channels: Channel[]; workspace: Workspace | null; onChanged: () => void }): JSX.Element {
+function Composer({ editing, idea, channels, workspace, onChanged }: { editing: string | null; idea: string | null; channels: Channel[]; workspace: Workspace | null; onChanged: () => void }): JSX.Element {
   const [draft, setDraft, clear] = useDraft<ComposeDraft>(editing ? `compose-${editing}` : 'compose', newDraft());
+  // A post idea from listening (/compose?idea=…) starts an empty draft; an unsent draft is never overwritten unasked.
+  const [ideaWaiting, setIdeaWaiting] = useState<string | null>(null);
+  useEffect(() => {
+    if (!idea) return;
+    if (draft.parts.every((p) => !p.text.trim()) && !draft.postId) setDraft({ ...draft, parts: [{ text: idea }] });
+    else if (!draft.parts.some((p) => p.text === idea)) setIdeaWaiting(idea);
+  }, [idea]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -120,6 +127,21 @@ function Composer({ editing, channels, workspace, onChanged }: { editing: string
   return (
     <section class="card composer" aria-labelledby="composer-title">
       <h2 id="composer-title">{draft.postId ? 'Edit post' : 'New post'}</h2>
+      {idea && !ideaWaiting && draft.parts[0]?.text === idea ? <Notice kind="info">Started from a listening idea: make it your own, and check it names no one.</Notice> : null}
+      {ideaWaiting ? (
+        <div class="notice notice-info" role="status">
+          <p>You have an unsent draft, so the listening idea was not put in. The idea: “{ideaWaiting}”</p>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft({ ...newDraft(), channelIds: draft.channelIds, parts: [{ text: ideaWaiting }] });
+              setIdeaWaiting(null);
+            }}
+          >
+            Replace the draft with the idea
+          </button>
+        </div>
+      ) : null}
       <form onSubmit={(e) => { e.preventDefault(); void run('Saved'); }} noValidate>
         <fieldset aria-describedby={errors.channelIds ? 'compose-channels-error' : undefined}>
           <legend>Channels</legend>

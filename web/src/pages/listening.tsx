@@ -1,11 +1,12 @@
-/** Listening: saved queries with live validation as you type, and what each matched. */
+/** Listening: what the audience talks about (topics, questions, spikes) with post ideas, saved queries with live validation, and what each matched. */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, errorText, get, post } from '../api.ts';
 import { useDebouncedCheck } from '../debounce.ts';
 import { useDraft } from '../drafts.ts';
+import { navigate } from '../router.tsx';
 import { can, useSession } from '../session.ts';
-import type { Mention } from '../types.ts';
+import type { AudienceTopics, Mention } from '../types.ts';
 import { Field, formatWhen, Notice, PageTitle } from '../ui.tsx';
 
 interface Query {
@@ -60,6 +61,7 @@ export function ListeningPage(): JSX.Element {
   return (
     <div class="listening">
       <PageTitle title="Listening">Listening</PageTitle>
+      <Topics />
       {can(session, 'workspace.manage') ? (
         <section class="card" aria-labelledby="new-query">
           <h2 id="new-query">New query</h2>
@@ -120,5 +122,126 @@ export function ListeningPage(): JSX.Element {
         </section>
       ) : null}
     </div>
+  );
+}
+
+const TOPIC_DAYS = 7;
+
+/** A starting text for a post; it names the topic, never quotes a mention (which may carry someone's health details). */
+export function postIdea(kind: 'question' | 'term' | 'spike', terms: readonly string[]): string {
+  const about = terms.slice(0, 3).join(', ');
+  if (kind === 'question') return `Many of you have asked about ${about}. Here is what to know: `;
+  if (kind === 'spike') return `A lot of you are talking about ${about} right now. `;
+  return `Let's talk about ${about}: `;
+}
+
+function IdeaButton({ kind, terms, label }: { kind: 'question' | 'term' | 'spike'; terms: readonly string[]; label: string }): JSX.Element {
+  const session = useSession();
+  if (!can(session, 'posts.draft')) return <></>;
+  return (
+    <button type="button" class="small" onClick={() => navigate(`/compose?idea=${encodeURIComponent(postIdea(kind, terms))}`)}>
+      Turn into a post idea<span class="sr-only">: {label}</span>
+    </button>
+  );
+}
+
+/** The query that finds a topic's mentions again: each term as a phrase, all of them required. */
+export function topicQuery(terms: readonly string[]): string {
+  return terms.map((t) => `"${t.replace(/"/g, '')}"`).join(' AND ');
+}
+
+/** A few of the mentions behind a topic, fetched when the reader opens the list. */
+function Examples({ count, terms }: { count: number; terms: readonly string[] }): JSX.Element | null {
+  const [mentions, setMentions] = useState<Mention[] | null>(null);
+  const [error, setError] = useState('');
+  if (count === 0 || terms.length === 0) return null;
+  const load = (open: boolean): void => {
+    if (!open || mentions !== null) return;
+    get<{ mentions: Mention[] }>(`/api/mentions/search?q=${encodeURIComponent(topicQuery(terms))}&limit=3`)
+      .then((r) => setMentions(r.mentions))
+      .catch((err) => setError(errorText(err)));
+  };
+  return (
+    <details onToggle={(e) => load((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>Example mentions ({count})</summary>
+      {error ? <p class="field-error">{error}</p> : mentions === null ? <p>Loading…</p> : mentions.length === 0 ? <p class="empty">No longer found.</p> : null}
+      <ul class="examples">
+        {(mentions ?? []).map((m) => (
+          <li key={m.id}>
+            <span class="who">@{m.author.handle}</span>: {m.text}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function Topics(): JSX.Element {
+  const [topics, setTopics] = useState<AudienceTopics | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    const to = new Date();
+    const from = new Date(to.getTime() - TOPIC_DAYS * 86_400_000);
+    get<AudienceTopics>(`/api/listening/topics?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`)
+      .then(setTopics)
+      .catch((err) => setError(errorText(err)));
+  }, []);
+  const spikes = topics ? [...topics.emerging.hour.map((t) => ({ ...t, window: 'the last hour' })), ...topics.emerging.day.map((t) => ({ ...t, window: 'the last day' }))] : [];
+  return (
+    <section aria-labelledby="topics-title" class="topics">
+      <h2 id="topics-title">What your audience talks about</h2>
+      <p class="hint">Mentions of the last {TOPIC_DAYS} days. A spike is a term mentioned far more than usual (last hour against the 12 before, last day against the 14 before).</p>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {topics === null && !error ? <p>Loading…</p> : null}
+      {topics ? (
+        <div class="topic-grid">
+          <div class="card">
+            <h3>Spikes</h3>
+            {spikes.length === 0 ? <p class="empty">Nothing unusual right now.</p> : null}
+            <ul class="topic-list">
+              {spikes.map((t) => (
+                <li key={`${t.window}-${t.term}`}>
+                  <p>
+                    <strong>{t.term}</strong>: {t.current} mentions in {t.window}, usually {Math.round(t.baselineMean * 10) / 10}
+                  </p>
+                  <Examples count={t.examples.length} terms={[t.term]} />
+                  <IdeaButton kind="spike" terms={[t.term]} label={t.term} />
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div class="card">
+            <h3>Questions people ask</h3>
+            {topics.topQuestions.length === 0 ? <p class="empty">No questions this week.</p> : null}
+            <ul class="topic-list">
+              {topics.topQuestions.map((q) => (
+                <li key={q.question}>
+                  <p>
+                    <strong>{q.terms.length ? q.terms.join(', ') : 'a question'}</strong>: asked {q.count === 1 ? 'once' : `${q.count} times`}
+                  </p>
+                  <Examples count={q.examples.length} terms={q.terms} />
+                  <IdeaButton kind="question" terms={q.terms.length ? q.terms : [q.question]} label={q.terms.join(', ')} />
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div class="card">
+            <h3>Top terms</h3>
+            {topics.topTerms.length === 0 ? <p class="empty">No mentions in these days yet.</p> : null}
+            <ol class="topic-list">
+              {topics.topTerms.slice(0, 10).map((t) => (
+                <li key={t.term}>
+                  <p>
+                    <strong>{t.term}</strong>: in {t.count} {t.count === 1 ? 'mention' : 'mentions'}
+                  </p>
+                  <Examples count={t.examples.length} terms={[t.term]} />
+                  <IdeaButton kind="term" terms={[t.term]} label={t.term} />
+                </li>
+              ))}
+            </ol>
+          </div>
+        </div>
+      ) : null}
+    </section>
   );
 }

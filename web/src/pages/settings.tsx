@@ -1,22 +1,60 @@
-/** Settings, first cut: the workspace, the review rule, channels and the team (read-only lists). */
+/** Settings: a section per area, each at its own address (/settings/team, /settings/audit…). */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, get, patch } from '../api.ts';
-import { Link } from '../router.tsx';
-import { can, useSession } from '../session.ts';
-import type { Channel, Member, Workspace } from '../types.ts';
+import { Link, useLocation } from '../router.tsx';
+import { can, useSession, type Permission } from '../session.ts';
+import type { Workspace } from '../types.ts';
 import { Notice, PageTitle } from '../ui.tsx';
+import { TeamSettings } from './settings/team.tsx';
+import { ChannelSettings } from './settings/channels.tsx';
+import { ResponseTimeSettings } from './settings/response-times.tsx';
+import { ContentSettings } from './settings/content.tsx';
+import { PlanSettings } from './settings/plans.tsx';
+import { AuditSettings } from './settings/audit.tsx';
+
+const SECTIONS: Array<{ path: string; label: string; needs?: Permission; render: () => JSX.Element }> = [
+  { path: '/settings', label: 'General', render: () => <GeneralSettings /> },
+  { path: '/settings/team', label: 'Team and roles', render: () => <TeamSettings /> },
+  { path: '/settings/channels', label: 'Channels', render: () => <ChannelSettings /> },
+  { path: '/settings/response-times', label: 'Response times', render: () => <ResponseTimeSettings /> },
+  { path: '/settings/content', label: 'Content pillars', render: () => <ContentSettings /> },
+  { path: '/settings/plans', label: 'Posting plans', render: () => <PlanSettings /> },
+  { path: '/settings/audit', label: 'Audit log', needs: 'audit.read', render: () => <AuditSettings /> },
+];
 
 export function SettingsPage(): JSX.Element {
   const session = useSession();
+  const { path } = useLocation();
+  const visible = SECTIONS.filter((s) => !s.needs || can(session, s.needs));
+  const current = visible.find((s) => s.path === path.replace(/\/$/, '')) ?? visible[0]!;
+  return (
+    <div class="settings">
+      <PageTitle title={current.path === '/settings' ? 'Settings' : `${current.label} · Settings`}>{current.path === '/settings' ? 'Settings' : current.label}</PageTitle>
+      <div class="settings-layout">
+        <nav aria-label="Settings" class="subnav">
+          <ul>
+            {visible.map((s) => (
+              <li key={s.path}>
+                <Link href={s.path} aria-current={s === current ? 'page' : undefined}>
+                  {s.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="settings-body">{current.render()}</div>
+      </div>
+    </div>
+  );
+}
+
+function GeneralSettings(): JSX.Element {
+  const session = useSession();
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
-  const [channels, setChannels] = useState<Channel[]>([]);
-  const [members, setMembers] = useState<Member[]>([]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   useEffect(() => {
     void get<Workspace>('/api/workspace').then(setWorkspace);
-    void get<{ channels: Channel[] }>('/api/channels').then((r) => setChannels(r.channels));
-    void get<{ members: Member[] }>('/api/members').then((r) => setMembers(r.members));
   }, []);
   const setApproval = async (approvalRequired: boolean): Promise<void> => {
     try {
@@ -26,42 +64,17 @@ export function SettingsPage(): JSX.Element {
       setMessage({ kind: 'error', text: errorText(err) });
     }
   };
+  if (!workspace) return <p>Loading…</p>;
   return (
-    <div class="settings">
-      <PageTitle title="Settings">Settings</PageTitle>
-      {workspace ? (
-        <section class="card" aria-labelledby="ws-title">
-          <h2 id="ws-title">{workspace.name}</h2>
-          <p>Time zone: {workspace.timeZone.replace(/_/g, ' ')}</p>
-          <label class="inline check">
-            <input type="checkbox" checked={workspace.settings.approvalRequired} disabled={!can(session, 'workspace.manage')} onChange={(e) => void setApproval(e.currentTarget.checked)} /> Every post needs a reviewer’s approval
-          </label>
-          {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
-        </section>
-      ) : null}
-      <section class="card" aria-labelledby="ch-title">
-        <h2 id="ch-title">Channels</h2>
-        <ul>
-          {channels.map((c) => (
-            <li key={c.id}>
-              {c.network}: {c.handle} {c.primary ? '(primary)' : ''} · {c.status}
-              {c.statusReason ? ` (${c.statusReason})` : ''}
-            </li>
-          ))}
-        </ul>
-        {channels.length === 0 && can(session, 'channels.manage') ? <Link href="/setup/channel">Connect a channel</Link> : null}
-      </section>
-      <section class="card" aria-labelledby="team-title">
-        <h2 id="team-title">Team</h2>
-        <ul>
-          {members.map((m) => (
-            <li key={m.userId}>
-              {m.displayName} · {m.email} · {m.role}
-            </li>
-          ))}
-        </ul>
-        <p class="hint">Adding people, business hours and content pillars arrive in a later version of this page.</p>
-      </section>
-    </div>
+    <section class="card" aria-labelledby="ws-title">
+      <h2 id="ws-title">{workspace.name}</h2>
+      <p>
+        Time zone: {workspace.timeZone.replace(/_/g, ' ')} (<Link href="/settings/response-times">change it with the business hours</Link>)
+      </p>
+      <label class="inline check">
+        <input type="checkbox" checked={workspace.settings.approvalRequired} disabled={!can(session, 'workspace.manage')} onChange={(e) => void setApproval(e.currentTarget.checked)} /> Every post needs a reviewer’s approval
+      </label>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+    </section>
   );
 }

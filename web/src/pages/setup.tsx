@@ -9,7 +9,7 @@ import { clearDraft, useDraft } from '../drafts.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { ChannelForm, PlanForm, SetupForm, validate, WEEKDAYS, type FieldErrors } from '../schemas.ts';
 import type { Channel, Session, Workspace } from '../types.ts';
-import { Field, Notice, PageTitle } from '../ui.tsx';
+import { Field, Notice, PageTitle, timeZones } from '../ui.tsx';
 
 const STEPS = [
   { path: '/setup', label: 'You and your workspace' },
@@ -44,11 +44,6 @@ export function Setup({ session, onSignedIn }: { session: Session | null; onSign
   );
 }
 
-function zones(): string[] {
-  const supported = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf;
-  return supported ? supported('timeZone') : ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'UTC'];
-}
-
 function OwnerStep({ token, onSignedIn }: { token: string; onSignedIn: (s: Session) => void }): JSX.Element {
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [form, setForm] = useDraft('setup', { workspaceName: '', timeZone: browserZone, displayName: '', email: '' });
@@ -56,7 +51,7 @@ function OwnerStep({ token, onSignedIn }: { token: string; onSignedIn: (s: Sessi
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-  const allZones = useMemo(zones, []);
+  const allZones = useMemo(timeZones, []);
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
 
   if (!token) {
