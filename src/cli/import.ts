@@ -33,13 +33,14 @@ function parseMapping(spec: string): CsvMapping {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('Import history all-or-nothing: an X archive (data/tweets.js) or a CSV with a column mapping')
-    .argument('<kind>', 'x-archive | csv')
-    .argument('<file>', 'the file (X: data/tweets.js, with account.js beside it)')
+    .description('Import history all-or-nothing: an X archive (data/tweets.js), a CSV with a column mapping, or a Bluesky repository export (repo.car)')
+    .argument('<kind>', 'x-archive | csv | bluesky-car')
+    .argument('<file>', 'the file (X: data/tweets.js, with account.js beside it; Bluesky: the .car file)')
     .option('--map <mapping>', 'CSV columns: id=<col>,text=<col>,createdAt=<col>,author=<col>[,url=<col>,lang=<col>]')
+    .option('--handle <handle>', 'Bluesky: the account\'s handle (the export names only its DID)')
     .option('--workspace-id <id>', 'the workspace (default: the only one)')
-    .action(async (kind: string, file: string, opts: { map?: string; workspaceId?: string }) => {
-      if (kind !== 'x-archive' && kind !== 'csv') throw new Error('kind must be x-archive or csv');
+    .action(async (kind: string, file: string, opts: { map?: string; handle?: string; workspaceId?: string }) => {
+      if (kind !== 'x-archive' && kind !== 'csv' && kind !== 'bluesky-car') throw new Error('kind must be x-archive, csv or bluesky-car');
       if (kind === 'csv' && !opts.map) throw new Error('a CSV import needs --map id=<col>,text=<col>,createdAt=<col>,author=<col>');
       const booted = await boot();
       try {
@@ -48,8 +49,9 @@ export function registerImport(program: Command): void {
         if (!workspace) throw new Error(`name the workspace with --workspace-id (one of: ${workspaces.map((w) => w.id).join(', ') || 'none yet'})`);
         const summary = await importHistory(booted.ctx, { type: 'cli', workspaceId: workspace.id, userId: null, role: 'owner' }, {
           path: file,
-          kind: kind === 'x-archive' ? 'twitter-archive' : 'csv',
+          kind: kind === 'x-archive' ? 'twitter-archive' : kind === 'bluesky-car' ? 'bluesky-car' : 'csv',
           mapping: opts.map ? parseMapping(opts.map) : undefined,
+          handle: opts.handle,
           onProgress: progressBar(),
         });
         if (process.stderr.isTTY) process.stderr.write('\n');

@@ -2,7 +2,7 @@ import type { AppContext, Actor } from './context.ts';
 import { auditActor, requirePermission } from './context.ts';
 import { appendAudit } from '../storage/audit-log.ts';
 import { compileSlaPolicy } from '../domain/inbox/index.ts';
-import { importFile, type CsvMapping, type ImportKind, type ImportProgress } from '../importers/index.ts';
+import { importFile, readBlueskyCar, type CsvMapping, type ImportedMention, type ImportKind, type ImportProgress } from '../importers/index.ts';
 import { recordMentions, slaPolicyOf, type IncomingMention } from './ingest.ts';
 import { workspaceProfile } from './workspace-profile.ts';
 
@@ -24,10 +24,16 @@ const BATCH = 1000;
 export async function importHistory(
   ctx: AppContext,
   actor: Actor,
-  input: { path: string; kind: ImportKind; mapping?: CsvMapping | undefined; onProgress?: ImportProgress | undefined },
+  // 'bluesky-car': a repository export (the account's own posts); `handle` names the account it belongs to.
+  input: { path: string; kind: ImportKind | 'bluesky-car'; mapping?: CsvMapping | undefined; onProgress?: ImportProgress | undefined; handle?: string | undefined },
 ): Promise<ImportSummary> {
   requirePermission(actor, 'workspace.manage');
-  const network = input.kind === 'twitter-archive' ? 'x' : 'csv';
+  const network = input.kind === 'twitter-archive' ? 'x' : input.kind === 'bluesky-car' ? 'bluesky' : 'csv';
+  const progress = input.onProgress ? { onProgress: input.onProgress } : {};
+  const records: AsyncIterable<Omit<ImportedMention, 'line'>> =
+    input.kind === 'bluesky-car'
+      ? readBlueskyCar(input.path, { ...progress, ...(input.handle ? { handle: input.handle } : {}) })
+      : importFile(input.path, input.kind, { ...(input.mapping ? { mapping: input.mapping } : {}), ...progress });
   const sla = compileSlaPolicy(await slaPolicyOf(ctx, actor.workspaceId));
   const profile = await workspaceProfile(ctx, actor.workspaceId);
   return ctx.storage.db.transaction().execute(async (trx) => {
@@ -39,7 +45,7 @@ export async function importHistory(
       inserted += result.inserted;
       batch = [];
     };
-    for await (const record of importFile(input.path, input.kind, { ...(input.mapping ? { mapping: input.mapping } : {}), ...(input.onProgress ? { onProgress: input.onProgress } : {}) })) {
+    for await (const record of records) {
       read += 1;
       batch.push({
         network,

@@ -158,6 +158,27 @@ export async function addFeed(ctx: AppContext, actor: Actor, url: string): Promi
   });
 }
 
+/** Mastodon's hashtag alphabet: letters, digits and underscores (what follows the #). */
+const HASHTAG = /^[\p{L}\p{M}\p{N}_]{1,100}$/u;
+
+/**
+ * Listens to a hashtag on Mastodon: the public tag timeline, read through the workspace's Mastodon
+ * channel, from the newest posts on. Tags are case-insensitive there, so #FluShot and #flushot are
+ * one source. A workspace without a Mastodon channel gets the source marked unhealthy with the reason.
+ */
+export async function addHashtag(ctx: AppContext, actor: Actor, tag: string): Promise<Source> {
+  requirePermission(actor, 'workspace.manage');
+  const name = tag.trim().replace(/^#/, '');
+  if (!HASHTAG.test(name)) throw new OperationError('INVALID_REQUEST', `"${tag.slice(0, 120)}" is not a hashtag: letters, digits and _ only, e.g. #FluShot`, { field: 'tag' });
+  return ctx.storage.db.transaction().execute(async (trx) => {
+    const source = await ensureSource(trx, { id: randomUUID(), workspaceId: actor.workspaceId, kind: 'mastodon_hashtag', ref: name.toLowerCase() });
+    const at = Date.now();
+    await ctx.queue.enqueue({ kind: INGEST_KIND, payload: { sourceId: source.id }, runAt: new Date(at), idempotencyKey: ingestJobKey(source.id, at), workspaceId: actor.workspaceId }, { trx });
+    await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: 'hashtag.added', entityType: 'source', entityId: source.id, details: {} });
+    return source;
+  });
+}
+
 export async function sources(ctx: AppContext, actor: Actor): Promise<Source[]> {
   requirePermission(actor, 'workspace.read');
   return listSources(ctx.storage.db, actor.workspaceId);

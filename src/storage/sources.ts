@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import type { DbOrTrx } from './engine.ts';
 
-export type SourceKind = 'channel_notifications' | 'query_search' | 'feed';
+export type SourceKind = 'channel_notifications' | 'query_search' | 'feed' | 'mastodon_hashtag';
 
 export interface Source {
   id: string;

@@ -6,7 +6,7 @@ import { recordMentions, type IncomingMention } from '../../operations/ingest.ts
 import { findSource, markSourceOk, markSourceUnhealthy, type Source } from '../../storage/sources.ts';
 import { insertInteractions } from '../../storage/metrics.ts';
 import { INGEST_EVERY_MS, INGEST_KIND, INGEST_UNHEALTHY_EVERY_MS, ingestJobKey, type IngestPayload } from './ingest-kind.ts';
-import { readFeedSource, readQuerySource } from './ingest-listening.ts';
+import { readFeedSource, readHashtagSource, readQuerySource } from './ingest-listening.ts';
 
 const MAX_PAGES = 5;
 const ADDRESSED = new Set(['mention', 'reply', 'quote']);
@@ -83,6 +83,8 @@ export async function ingestSource(ctx: AppContext, queue: JobQueue, job: JobRun
       await markSourceOk(ctx.storage.db, source.id, { cursor });
     } else if (source.kind === 'feed') {
       await readFeedSource(ctx, source);
+    } else if (source.kind === 'mastodon_hashtag') {
+      await readHashtagSource(ctx, source);
     } else {
       await readQuerySource(ctx, source);
     }

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { BedsideApp, RouteInfo } from '../app-types.ts';
 import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, actorOf } from '../route.ts';
-import { addFeed, audienceTopics, createQuery, explainQueryError, queries, queryMatches, removeQuery, searchMentions, sources } from '../../operations/listening.ts';
+import { addFeed, addHashtag, audienceTopics, createQuery, explainQueryError, queries, queryMatches, removeQuery, searchMentions, sources } from '../../operations/listening.ts';
 import type { Mention } from '../../storage/mentions.ts';
 
 const json = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -113,7 +113,7 @@ export function registerListening(app: BedsideApp, table: RouteInfo[], ctx: AppC
     defineRoute(table, 'workspace.read', {
       method: 'get',
       path: '/api/sources',
-      summary: 'Where mentions come from (channel notifications, query searches, feeds) and whether each is healthy, with the reason',
+      summary: 'Where mentions come from (channel notifications, query searches, feeds, Mastodon hashtags) and whether each is healthy, with the reason',
       responses: { 200: { description: 'Sources', content: { 'application/json': { schema: z.object({ sources: z.array(SourceSchema) }) } } }, ...errorResponses },
     }),
     async (c) => c.json({ sources: (await sources(ctx, actorOf(c))).map(sourceView) }, 200),
@@ -127,5 +127,15 @@ export function registerListening(app: BedsideApp, table: RouteInfo[], ctx: AppC
       responses: { 201: { description: 'Added', content: { 'application/json': { schema: SourceSchema } } }, ...errorResponses },
     }),
     async (c) => c.json(sourceView(await addFeed(ctx, actorOf(c), c.req.valid('json').url)), 201),
+  );
+  app.openapi(
+    defineRoute(table, 'workspace.manage', {
+      method: 'post',
+      path: '/api/sources/hashtags',
+      summary: "Listen to a Mastodon hashtag (#FluShot): its public timeline, read through the workspace's Mastodon channel from the newest posts on",
+      request: json(z.object({ tag: z.string().min(1).max(120) })),
+      responses: { 201: { description: 'Added', content: { 'application/json': { schema: SourceSchema } } }, ...errorResponses },
+    }),
+    async (c) => c.json(sourceView(await addHashtag(ctx, actorOf(c), c.req.valid('json').tag)), 201),
   );
 }
