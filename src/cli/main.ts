@@ -7,6 +7,9 @@ import { registerChannel } from './channel.ts';
 import { registerPost } from './post.ts';
 import { registerImport } from './import.ts';
 import { registerBackup } from './backup.ts';
+import { registerReport } from './report.ts';
+import { registerInbox } from './inbox.ts';
+import { registerListen } from './listen.ts';
 
 /** Builds the `bedside` command line. One file per command under src/cli/. */
 export function buildProgram(): Command {
@@ -18,8 +21,11 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerChannel(program);
   registerPost(program);
+  registerInbox(program);
+  registerListen(program);
   registerImport(program);
   registerBackup(program);
+  registerReport(program);
   registerAnalyze(program);
   return program;
 }

@@ -15,6 +15,8 @@ export interface BedsideConfig {
   jobLeaseSeconds: number | undefined;
   /** How often pg-boss looks for lost tries (PostgreSQL mode). */
   jobMaintenanceSeconds: number | undefined;
+  /** How long one request to a network (Bluesky, Mastodon) may take before it counts as failed. */
+  networkTimeoutSeconds: number;
 }
 
 function optionalPositive(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -46,5 +48,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BedsideConfig 
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     jobLeaseSeconds: optionalPositive(env, 'BEDSIDE_JOB_LEASE_SECONDS'),
     jobMaintenanceSeconds: optionalPositive(env, 'BEDSIDE_JOB_MAINTENANCE_SECONDS'),
+    networkTimeoutSeconds: optionalPositive(env, 'BEDSIDE_NETWORK_TIMEOUT_SECONDS') ?? 30,
   };
 }

@@ -1,6 +1,6 @@
 import type { Connector, NetworkId } from './types.ts';
-import { blueskyConnector } from './bluesky/index.ts';
-import { mastodonConnector } from './mastodon/index.ts';
+import { blueskyConnector, createBlueskyConnector } from './bluesky/index.ts';
+import { createMastodonConnector, mastodonConnector } from './mastodon/index.ts';
 
 export * from './types.ts';
 
@@ -13,6 +13,12 @@ const CONNECTORS: Partial<Record<NetworkId, Connector>> = {
 /** Adds a connector at run time (benchmarks plug in a timed stand-in; plug-ins could add networks). */
 export function registerConnector(network: string, connector: Connector): void {
   (CONNECTORS as Record<string, Connector>)[network] = connector;
+}
+
+/** Applies start-up settings to the built-in connectors (BEDSIDE_NETWORK_TIMEOUT_SECONDS). */
+export function configureConnectors(settings: { requestTimeoutMs: number }): void {
+  CONNECTORS.bluesky = createBlueskyConnector(settings);
+  CONNECTORS.mastodon = createMastodonConnector(settings);
 }
 
 export function connectorFor(network: string): Connector | undefined {

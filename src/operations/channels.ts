@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database } from '../storage/schema.ts';
 import type { AppContext, Actor } from './context.ts';
 import { auditActor, requirePermission } from './context.ts';
 import { OperationError } from './errors.ts';
@@ -15,6 +17,10 @@ import {
   type Channel,
 } from '../storage/channels.ts';
 import { connectorFor, ConnectorError, type ChannelCredentials, type ConnectorSession } from '../connectors/index.ts';
+import { scrubError, scrubbingSession, secretValues } from '../connectors/secret-scrub.ts';
+import { lockChannelStatus, parkedTargets, resetPublishFailures } from '../storage/channel-health.ts';
+import { updateTarget } from '../storage/posts.ts';
+import { PUBLISH_KIND, publishJobKey, type PublishPayload } from '../jobs/handlers/publish-kind.ts';
 import { deleteSource, ensureSource } from '../storage/sources.ts';
 import { findWorkspace } from '../storage/workspaces.ts';
 import { masteryCheck } from '../domain/scorecard/index.ts';
@@ -103,7 +109,8 @@ export async function disconnectChannel(ctx: AppContext, actor: Actor, id: strin
 
 /**
  * A live session on a channel's network, for jobs. Refreshed credentials are stored back; when
- * the network refuses them the channel is marked auth_revoked, so the user is told to reconnect.
+ * the network refuses them the channel is marked auth_revoked (publishing pauses, the user is told
+ * to reconnect). Failures never carry the credentials in their message.
  */
 export async function openChannelSession(ctx: AppContext, workspaceId: string, channelId: string): Promise<{ channel: Channel; session: ConnectorSession }> {
   const channel = await findChannel(ctx.storage.db, workspaceId, channelId);
@@ -112,22 +119,101 @@ export async function openChannelSession(ctx: AppContext, workspaceId: string, c
   if (!connector) throw new ConnectorError('PERMANENT', `no connector for ${channel.network}`);
   const sealed = await readSealedCredentials(ctx.storage.db, workspaceId, channelId);
   const credentials = JSON.parse(ctx.secrets.open(sealed!, `channel:${channelId}`)) as ChannelCredentials;
+  const secrets = secretValues(credentials, connector.describe);
   try {
     const session = await connector.connect(credentials);
     if (session.refreshedCredentials && Object.keys(session.refreshedCredentials).length > 0) {
       await replaceSealedCredentials(ctx.storage.db, workspaceId, channelId, ctx.secrets.seal(JSON.stringify(session.refreshedCredentials), `channel:${channelId}`));
     }
-    if (channel.status === 'auth_revoked') await setChannelStatus(ctx.storage.db, workspaceId, channelId, 'active', null);
-    return { channel, session };
+    // The credentials work again (e.g. the account was reinstated): what waited for them goes out.
+    if (channel.status === 'auth_revoked') {
+      await ctx.storage.db.transaction().execute((trx) => reactivateChannel(ctx, trx, workspaceId, channelId, { actorType: 'system', actorId: null }));
+    }
+    return { channel, session: scrubbingSession(session, secretValues({ ...credentials, ...session.refreshedCredentials }, connector.describe)) };
   } catch (err) {
     if (err instanceof ConnectorError && err.code === 'AUTH_REVOKED') {
-      await ctx.storage.db.transaction().execute(async (trx) => {
-        await setChannelStatus(trx, workspaceId, channelId, 'auth_revoked', 'the network refused the stored credentials: reconnect the channel');
-        await appendAudit(trx, ctx.storage.engine, { workspaceId, actorType: 'system', actorId: null, action: 'channel.auth_revoked', entityType: 'channel', entityId: channelId, details: { network: channel.network } });
-      });
+      await ctx.storage.db.transaction().execute((trx) =>
+        pauseChannel(ctx, trx, { workspaceId, channelId, status: 'auth_revoked', reason: 'the network refused the stored credentials: reconnect the channel', code: err.code }),
+      );
     }
-    throw err;
+    throw scrubError(err, secrets);
   }
+}
+
+/**
+ * Stops publishing on a channel: its posts wait (parked) instead of failing one by one. An
+ * auth_revoked channel stays so until resumed (a plain pause does not hide that it needs new
+ * credentials). Audited once per change. Returns whether the status changed.
+ */
+export async function pauseChannel(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  input: { workspaceId: string; channelId: string; status: 'paused' | 'auth_revoked'; reason: string; code: string },
+): Promise<boolean> {
+  const current = await lockChannelStatus(trx, input.workspaceId, input.channelId);
+  if (!current || current.status === input.status || current.status === 'auth_revoked' || current.status === 'disconnected') return false;
+  await setChannelStatus(trx, input.workspaceId, input.channelId, input.status, input.reason);
+  await appendAudit(trx, ctx.storage.engine, {
+    workspaceId: input.workspaceId,
+    actorType: 'system',
+    actorId: null,
+    action: input.status === 'auth_revoked' ? 'channel.auth_revoked' : 'channel.paused',
+    entityType: 'channel',
+    entityId: input.channelId,
+    details: { code: input.code },
+  });
+  ctx.logger.warn({ channel: input.channelId, status: input.status, code: input.code }, 'channel publishing paused');
+  return true;
+}
+
+/** Active again: the failure run starts over and every parked post gets a publish job now. */
+async function reactivateChannel(ctx: AppContext, trx: Transaction<Database>, workspaceId: string, channelId: string, actor: ReturnType<typeof auditActor>): Promise<number> {
+  await setChannelStatus(trx, workspaceId, channelId, 'active', null);
+  await resetPublishFailures(trx, workspaceId, channelId);
+  const parked = await parkedTargets(trx, workspaceId, channelId);
+  const at = new Date().toISOString();
+  for (const target of parked) {
+    const payload: PublishPayload = { workspaceId, postId: target.postId, targetId: target.targetId, revision: target.revision };
+    const job = await ctx.queue.enqueue(
+      { kind: PUBLISH_KIND, payload, idempotencyKey: `${publishJobKey(target.targetId, target.revision, at)}:resumed`, workspaceId },
+      { trx },
+    );
+    await updateTarget(trx, target.targetId, { jobId: job.id, errorCode: null, errorMessage: null });
+  }
+  await appendAudit(trx, ctx.storage.engine, { workspaceId, ...actor, action: 'channel.resumed', entityType: 'channel', entityId: channelId, details: { parked: parked.length } });
+  return parked.length;
+}
+
+/**
+ * Resumes publishing on a paused channel (or one whose credentials were refused), optionally with
+ * new credentials (e.g. a fresh Mastodon access token). They are checked with the network first,
+ * so a resume that cannot work is refused with the reason instead of pausing again at once.
+ */
+export async function resumeChannel(ctx: AppContext, actor: Actor, id: string, input: { credentials?: ChannelCredentials | undefined } = {}): Promise<Channel & { resumedPosts: number }> {
+  requirePermission(actor, 'channels.manage');
+  const channel = await findChannel(ctx.storage.db, actor.workspaceId, id);
+  if (!channel) throw new OperationError('NOT_FOUND', `no channel ${id}`, { field: 'id' });
+  const connector = connectorFor(channel.network);
+  if (!connector) throw new OperationError('CONFLICT', `Bedside cannot connect to ${channel.network}`, { field: 'id' });
+  const sealed = await readSealedCredentials(ctx.storage.db, actor.workspaceId, id);
+  const stored = JSON.parse(ctx.secrets.open(sealed!, `channel:${id}`)) as ChannelCredentials;
+  const credentials = input.credentials ? { ...stored, ...input.credentials } : stored;
+  let refreshed: ChannelCredentials | undefined;
+  try {
+    refreshed = (await connector.connect(credentials)).refreshedCredentials;
+  } catch (err) {
+    if (!(err instanceof ConnectorError)) throw err;
+    const reason = err.code === 'AUTH_REVOKED'
+      ? `${channel.network} still refuses the ${input.credentials ? 'given' : 'stored'} credentials: send new ones to resume`
+      : `${channel.network} cannot be reached yet (${err.code}): try again later`;
+    throw new OperationError('CONFLICT', `channel ${id}: ${reason}`, { field: err.code === 'AUTH_REVOKED' ? 'credentials' : 'id' });
+  }
+  const toStore = refreshed && Object.keys(refreshed).length > 0 ? refreshed : input.credentials ? credentials : undefined;
+  const resumedPosts = await ctx.storage.db.transaction().execute(async (trx) => {
+    if (toStore) await replaceSealedCredentials(trx, actor.workspaceId, id, ctx.secrets.seal(JSON.stringify(toStore), `channel:${id}`));
+    return reactivateChannel(ctx, trx, actor.workspaceId, id, auditActor(actor));
+  });
+  return { ...(await findChannel(ctx.storage.db, actor.workspaceId, id))!, resumedPosts };
 }
 
 /**

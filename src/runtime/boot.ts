@@ -8,6 +8,7 @@ import { createJobQueue, type QueueTuning } from '../jobs/index.ts';
 import { defineJobKinds } from '../jobs/kinds.ts';
 import type { AppContext } from '../operations/context.ts';
 import { createLogger } from './logger.ts';
+import { configureConnectors } from '../connectors/index.ts';
 
 export interface Booted {
   config: BedsideConfig;
@@ -24,6 +25,7 @@ export interface Booted {
 export async function boot(options: { logger?: Logger; queueTuning?: QueueTuning; config?: BedsideConfig } = {}): Promise<Booted> {
   const config = options.config ?? readConfig();
   const logger = options.logger ?? createLogger(config.logLevel);
+  configureConnectors({ requestTimeoutMs: config.networkTimeoutSeconds * 1000 });
   const storage: Storage = await openStorage(config);
   try {
     const { box, generatedAt } = loadSecretBox({ secretKey: config.secretKey, dataDir: config.dataDir, engine: storage.engine });

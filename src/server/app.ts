@@ -18,6 +18,7 @@ import { registerInbox } from './routes/inbox.ts';
 import { registerListening } from './routes/listening.ts';
 import { registerMedia } from './routes/media.ts';
 import { registerScorecard } from './routes/scorecard.ts';
+import { registerReports } from './routes/reports.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { registerWeb } from './web.ts';
 
@@ -27,6 +28,22 @@ export interface ServerOptions {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const STARTS_SESSION = new Set(['/api/auth/login', '/api/setup']);
+
+/**
+ * Whether a browser's Origin header names another site. Same host as the request (the scheme may
+ * differ behind a TLS-terminating proxy) or BEDSIDE_PUBLIC_URL's origin is ours; no header is not a
+ * browser's cross-site request (scripts, curl), and "null" (a sandboxed page) is foreign.
+ */
+function isForeignOrigin(origin: string | undefined, host: string, publicUrl: string | undefined): boolean {
+  if (origin === undefined) return false;
+  if (publicUrl && origin === new URL(publicUrl).origin) return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
 
 /** Builds the HTTP app. `routes` lists every API route with the access it requires. */
 export function createServerApp(ctx: AppContext, options: ServerOptions = {}): { app: BedsideApp; routes: RouteInfo[] } {
@@ -57,7 +74,13 @@ export function createServerApp(ctx: AppContext, options: ServerOptions = {}): {
       if (!actor) throw new OperationError('UNAUTHENTICATED', 'the API token is invalid, expired or revoked');
       c.set('actor', actor);
     } else {
-      const cookie = getCookie(c, SESSION_COOKIE);
+      // A browser names the page that sent a write: one from another site is refused before any cookie counts.
+      if (!SAFE_METHODS.has(c.req.method) && isForeignOrigin(c.req.header('origin'), c.req.header('host') ?? new URL(c.req.url).host, options.publicUrl)) {
+        throw new OperationError('CSRF_FAILED', 'cross-origin request refused: the Origin header is not this Bedside');
+      }
+      // Signing in replaces whatever session the browser holds (even one planted by someone else,
+      // whose CSRF token the person does not have): those routes act on no session.
+      const cookie = STARTS_SESSION.has(c.req.path) ? undefined : getCookie(c, SESSION_COOKIE);
       const actor = cookie ? await actorFromSession(ctx, cookie) : undefined;
       if (actor) {
         // Cookies ride along with cross-site requests: state changes also need the session's CSRF token.
@@ -83,6 +106,7 @@ export function createServerApp(ctx: AppContext, options: ServerOptions = {}): {
   registerListening(app, routes, ctx);
   registerMedia(app, routes, ctx);
   registerScorecard(app, routes, ctx);
+  registerReports(app, routes, ctx);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });

@@ -9,6 +9,7 @@ import { connectChannel } from '../operations/channels.ts';
 import { createApiToken } from '../operations/auth.ts';
 import { approvePost, createPost, schedulePost, submitPost } from '../operations/posts.ts';
 import { updateTarget } from '../storage/posts.ts';
+import { setChannelStatus } from '../storage/channels.ts';
 import { setPostingPlan } from '../operations/calendar.ts';
 import { recordMentions } from '../operations/ingest.ts';
 import { createQuery } from '../operations/listening.ts';
@@ -112,6 +113,12 @@ const FIXTURES: Record<string, Fixture> = {
     const ch = await connectChannel(s.ctx, s.ownerActor, { network: 'bluesky', handle: account.handle, credentials: account.credentials });
     return { path: `/api/channels/${ch.id}` };
   },
+  'POST /api/channels/{id}/resume': async (s) => {
+    const account = await blueskyAccount();
+    const ch = await connectChannel(s.ctx, s.ownerActor, { network: 'bluesky', handle: account.handle, credentials: account.credentials });
+    await setChannelStatus(s.ctx.storage.db, s.workspaceId, ch.id, 'paused', 'publishing paused after 3 failures in a row');
+    return { path: `/api/channels/${ch.id}/resume`, body: {} };
+  },
   'GET /api/posts': async () => ({ path: '/api/posts?limit=5&state=draft,scheduled' }),
   'POST /api/posts': async (s) => ({ path: '/api/posts', body: { parts: [{ text: 'Heart health month starts Monday' }], channelIds: [await mainChannel(s)] } }),
   'GET /api/posts/{id}': async (s) => ({ path: `/api/posts/${await postIn(s, 'draft')}` }),
@@ -157,8 +164,12 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/listening/topics': async () => ({ path: `/api/listening/topics?from=${new Date(Date.now() - 7 * 86_400_000).toISOString()}&to=${new Date().toISOString()}` }),
   'GET /api/sources': async () => ({ path: '/api/sources' }),
   'POST /api/sources/feeds': async () => ({ path: '/api/sources/feeds', body: { url: `http://127.0.0.1:9/${randomUUID()}.xml` } }),
+  'POST /api/sources/hashtags': async () => ({ path: '/api/sources/hashtags', body: { tag: `#FluShot${randomUUID().slice(0, 8).replace(/-/g, '_')}` } }),
   'GET /api/scorecard': async () => ({ path: '/api/scorecard' }),
+  'GET /api/scorecard/trends': async () => ({ path: '/api/scorecard/trends' }),
   'POST /api/start-small/override': async () => ({ path: '/api/start-small/override' }),
+  'GET /api/reports/monthly': async () => ({ path: '/api/reports/monthly' }),
+  'GET /api/reports/monthly/tables/{table}': async () => ({ path: '/api/reports/monthly/tables/top_posts.csv' }),
   'POST /api/media': async () => ({ path: '/api/media', body: TINY_PNG_BODY }),
   'POST /api/composer/check': async (s) => ({ path: '/api/composer/check', body: { parts: [{ text: 'Join us #hearthealth' }], channelIds: [await mainChannel(s)] } }),
 };

@@ -79,12 +79,15 @@ export async function readSealedCredentials(db: DbOrTrx, workspaceId: string, id
   return row?.credentials_encrypted;
 }
 
-/** Replaces sealed credentials; never with an empty value (a failed reconnect must not wipe them). */
+/**
+ * Replaces sealed credentials; never with an empty value (a failed reconnect must not wipe them).
+ * The status stays: a paused channel is resumed only through its resume, which sends its waiting posts.
+ */
 export async function replaceSealedCredentials(db: DbOrTrx, workspaceId: string, id: string, sealed: string): Promise<void> {
   if (!sealed) throw new Error('refusing to replace channel credentials with an empty value');
   await db
     .updateTable('channels')
-    .set({ credentials_encrypted: sealed, status: 'active', status_reason: null, updated_at: new Date().toISOString() })
+    .set({ credentials_encrypted: sealed, updated_at: new Date().toISOString() })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .execute();

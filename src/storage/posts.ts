@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import type { DbOrTrx } from './engine.ts';
 import type { PostState, TargetState } from '../domain/posts/lifecycle.ts';
@@ -200,6 +200,29 @@ export async function unknownAttempts(db: DbOrTrx, targetId: string): Promise<nu
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('target_id', '=', targetId)
     .where('outcome', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Takes a target's row lock (PostgreSQL) for the rest of the transaction: two tries of one publish
+ * job (one presumed lost) then claim and settle it one after the other, never over each other.
+ */
+export async function lockTarget(db: DbOrTrx, targetId: string): Promise<void> {
+  await db.updateTable('post_targets').set({ state: sql`state` }).where('id', '=', targetId).execute();
+}
+
+/**
+ * Tries that may have reached the network: unknown ones (the process died) and those cut off by a
+ * failure after which the server may still have acted (a timeout, a reset connection, a 5xx).
+ * Only a rate-limited try is known to have done nothing.
+ */
+export async function uncertainAttempts(db: DbOrTrx, targetId: string): Promise<number> {
+  const row = await db
+    .selectFrom('publish_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('target_id', '=', targetId)
+    .where((eb) => eb.or([eb('outcome', 'is', null), eb.and([eb('outcome', '=', 'retry'), eb('error_code', '!=', 'RATE_LIMITED')])]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

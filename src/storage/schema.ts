@@ -111,6 +111,9 @@ export interface ChannelTable {
   credentials_encrypted: string;
   status: string;
   status_reason: string | null;
+  /** Publishing failures in a row, and when the run began (0009); a long run pauses the channel. */
+  publish_failures: Generated<number>;
+  publish_failing_since: string | null;
   primary_since: string | null;
   created_at: string;
   updated_at: string;

@@ -202,42 +202,64 @@ function sessionCredentials(base: ChannelCredentials, session: AtpSessionData): 
 }
 
 /**
+ * Every request to the PDS ends after `timeoutMs` (a TRANSIENT failure): a silent server must not
+ * hold a job forever. A controller and a timer rather than AbortSignal.timeout/any, whose aborts
+ * Node 20 can lose once the signals are garbage-collected.
+ */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+    const outer = init?.signal;
+    if (outer?.aborted) controller.abort(outer.reason);
+    else outer?.addEventListener('abort', () => controller.abort(outer.reason), { once: true });
+    return fetch(input, { ...init, signal: controller.signal }).finally(() => clearTimeout(timer));
+  };
+}
+
+/**
  * Bluesky through @atproto/api: handle + app password, a session that is resumed from its stored
  * tokens and refreshed by the agent (the new tokens are handed back to be stored).
  */
-export const blueskyConnector: Connector = {
-  describe: blueskyDescription,
-  async connect(credentials, options = {}) {
-    const identifier = credentials.identifier;
-    const appPassword = credentials.appPassword;
-    if (!identifier || !appPassword) throw new ConnectorError('AUTH_REVOKED', 'Bluesky needs a handle and an app password');
-    const service = options.serviceUrl ?? (credentials.serviceUrl || DEFAULT_SERVICE);
-    // persistSession fires during login, before the session object exists: remember the latest.
-    const refreshed: { latest?: ChannelCredentials; session?: BlueskySession } = {};
-    const agent = new AtpAgent({
-      service,
-      persistSession: (event, data) => {
-        // Never replace stored credentials with empty ones: an expired session falls back to the app password.
-        if ((event === 'create' || event === 'update') && data) {
-          refreshed.latest = sessionCredentials(credentials, data);
-          refreshed.session?.onRefresh(refreshed.latest);
+export function createBlueskyConnector(settings: { requestTimeoutMs?: number } = {}): Connector {
+  const timedFetch = fetchWithTimeout(settings.requestTimeoutMs ?? 30_000);
+  return {
+    describe: blueskyDescription,
+    async connect(credentials, options = {}) {
+      const identifier = credentials.identifier;
+      const appPassword = credentials.appPassword;
+      if (!identifier || !appPassword) throw new ConnectorError('AUTH_REVOKED', 'Bluesky needs a handle and an app password');
+      const service = options.serviceUrl ?? (credentials.serviceUrl || DEFAULT_SERVICE);
+      // persistSession fires during login, before the session object exists: remember the latest.
+      const refreshed: { latest?: ChannelCredentials; session?: BlueskySession } = {};
+      const agent = new AtpAgent({
+        service,
+        fetch: timedFetch,
+        persistSession: (event, data) => {
+          // Never replace stored credentials with empty ones: an expired session falls back to the app password.
+          if ((event === 'create' || event === 'update') && data) {
+            refreshed.latest = sessionCredentials(credentials, data);
+            refreshed.session?.onRefresh(refreshed.latest);
+          }
+        },
+      });
+      const stored = credentials.session ? (JSON.parse(credentials.session) as AtpSessionData) : undefined;
+      let resumed = false;
+      if (stored) {
+        try {
+          await agent.resumeSession(stored);
+          resumed = true;
+        } catch {
+          resumed = false; // tokens expired or revoked: log in again with the app password
         }
-      },
-    });
-    const stored = credentials.session ? (JSON.parse(credentials.session) as AtpSessionData) : undefined;
-    let resumed = false;
-    if (stored) {
-      try {
-        await agent.resumeSession(stored);
-        resumed = true;
-      } catch {
-        resumed = false; // tokens expired or revoked: log in again with the app password
       }
-    }
-    if (!resumed) await call('login', () => agent.login({ identifier, password: appPassword }));
-    const session = new BlueskySession(agent);
-    refreshed.session = session;
-    if (refreshed.latest && refreshed.latest.session !== credentials.session) session.onRefresh(refreshed.latest);
-    return session;
-  },
-};
+      if (!resumed) await call('login', () => agent.login({ identifier, password: appPassword }));
+      const session = new BlueskySession(agent);
+      refreshed.session = session;
+      if (refreshed.latest && refreshed.latest.session !== credentials.session) session.onRefresh(refreshed.latest);
+      return session;
+    },
+  };
+}
+
+export const blueskyConnector: Connector = createBlueskyConnector();

@@ -11,15 +11,31 @@ import type {
   SearchPage,
 } from '../types.ts';
 import { ConnectorError } from '../types.ts';
-import { call, nextMaxId, type MastodonClient } from './client.ts';
+import { call, nextMaxId, prevMinId, type MastodonClient } from './client.ts';
 import { findOwnPost } from './find-own-post.ts';
 import { toMetrics, toNotification, toRemotePost } from './map.ts';
 import { publishStatus, publishThread, type PublishContext } from './publish.ts';
 
 const NOTIFICATIONS_PER_PAGE = 40;
 const POSTS_PER_SEARCH_PAGE = 20;
+/** Mastodon's largest page of a timeline. */
+const POSTS_PER_TIMELINE_PAGE = 40;
 /** "#tag": letters, digits, underscores (Mastodon's hashtag alphabet, roughly). */
 const HASHTAG = /^#([\p{L}\p{N}_]+)$/u;
+
+/** A page of a hashtag timeline read forwards: the posts newer than the cursor, and the next cursor. */
+export interface TagTimelinePage {
+  posts: RemotePost[];
+  /** The newest status id seen: the `after` of the next read. Absent when the page was empty. */
+  newestId?: string;
+  /** The page was full: more statuses may already be waiting after `newestId`. */
+  more: boolean;
+}
+
+/** Mastodon ids are decimal strings of growing numbers (snowflakes): longer is newer, then lexical. */
+export function newerStatusId(a: string, b: string): boolean {
+  return a.length === b.length ? a > b : a.length > b.length;
+}
 
 export interface SessionSettings {
   client: MastodonClient;
@@ -115,6 +131,19 @@ export class MastodonSession implements ConnectorSession {
     const response = await call(() => this.client.v1.timelines.tag.$select(tag).list.$raw({ limit: POSTS_PER_SEARCH_PAGE, ...(cursor ? { maxId: cursor } : {}) }));
     const next = nextMaxId(response.headers);
     return { posts: response.data.map((s) => toRemotePost(s, this.instanceHost)), ...(next ? { cursor: next } : {}) };
+  }
+
+  /**
+   * Listening to a hashtag: the public tag timeline read forwards. Without `after`, the newest page;
+   * with it, the statuses right after that id (min_id, so nothing between two reads is skipped, as
+   * since_id would when more arrived than a page holds). Boosts are left out: the original counts.
+   */
+  async tagTimeline(tag: string, after?: string): Promise<TagTimelinePage> {
+    const response = await call(() => this.client.v1.timelines.tag.$select(tag).list.$raw({ limit: POSTS_PER_TIMELINE_PAGE, ...(after ? { minId: after } : {}) }));
+    let newestId = prevMinId(response.headers);
+    for (const status of response.data) if (!newestId || newerStatusId(status.id, newestId)) newestId = status.id;
+    const posts = response.data.filter((s) => !s.reblog && (!after || newerStatusId(s.id, after))).map((s) => toRemotePost(s, this.instanceHost));
+    return { posts, ...(newestId && response.data.length > 0 ? { newestId } : {}), more: response.data.length >= POSTS_PER_TIMELINE_PAGE };
   }
 
   private async searchText(query: string, cursor?: string): Promise<SearchPage> {

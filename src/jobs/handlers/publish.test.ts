@@ -108,7 +108,7 @@ describe('publishing to a local Bluesky network', () => {
     });
   }
 
-  test('a revoked app password fails the post with a readable reason and marks the channel', async () => {
+  test('a revoked app password pauses the channel as auth_revoked; the post waits with a readable reason', async () => {
     const hospital = await net.account('revoked');
     const { ctx, cleanup } = await testContext('sqlite');
     try {
@@ -119,14 +119,15 @@ describe('publishing to a local Bluesky network', () => {
       await registerPublish(ctx, ctx.queue);
       const post = await approvedPost(ctx, t, 'This will not go out');
       await schedulePost(ctx, t.editor, post.id, new Date(Date.now() + 500));
-      const failed = await waitFor('the post to fail', async () => {
+      const waiting = await waitFor('the post to wait for the channel', async () => {
         const p = await getPost(ctx, t.editor, post.id);
-        return p.state === 'failed' ? p : undefined;
+        return p.targets[0]!.errorCode === 'CHANNEL_PAUSED' ? p : undefined;
       });
-      assert.equal(failed.targets[0]!.errorCode, 'AUTH_REVOKED');
-      assert.match(failed.targets[0]!.errorMessage!, /reconnect the channel/);
-      const channel = await ctx.storage.db.selectFrom('channels').select(['status']).executeTakeFirstOrThrow();
+      assert.equal(waiting.state, 'publishing', 'not failed: it goes out once the channel is resumed');
+      assert.match(waiting.targets[0]!.errorMessage!, /reconnect the channel/);
+      const channel = await ctx.storage.db.selectFrom('channels').select(['status', 'status_reason']).executeTakeFirstOrThrow();
       assert.equal(channel.status, 'auth_revoked');
+      assert.match(channel.status_reason!, /reconnect the channel/);
     } finally {
       await cleanup();
     }
@@ -180,15 +181,22 @@ describe('publishing to a local Bluesky network', () => {
         const publishedCount = async () =>
           Number((await ctx.storage.db.selectFrom('post_targets').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'published').executeTakeFirstOrThrow()).n);
         const first = startWorker();
-        await waitFor('some posts out', async () => ((await publishedCount()) >= 30 ? true : undefined), 60_000);
+        await waitFor('some posts out', async () => ((await publishedCount()) >= 30 ? true : undefined), 60_000).catch(async (err: Error) => {
+          const states = await ctx.storage.db.selectFrom('post_targets').select(['state', 'error_code', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['state', 'error_code']).execute();
+          const channel = await ctx.storage.db.selectFrom('channels').select(['status', 'status_reason']).execute();
+          const attempts = await ctx.storage.db.selectFrom('publish_attempts').select(['outcome', 'error_code', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['outcome', 'error_code']).execute();
+          throw new Error(`${err.message}: targets ${JSON.stringify(states)}, channel ${JSON.stringify(channel)}, attempts ${JSON.stringify(attempts)}`);
+        });
         first.kill('SIGKILL');
         await new Promise((resolve) => first.once('exit', resolve));
         const atKill = await publishedCount();
         assert.ok(atKill < 200, `killed mid-run (${atKill} published)`);
         startWorker();
         await waitFor('all 200 published', async () => ((await publishedCount()) === 200 ? true : undefined), 120_000).catch(async (err: Error) => {
-          const states = await ctx.storage.db.selectFrom('post_targets').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
-          throw new Error(`${err.message}: targets by state ${JSON.stringify(states)}`);
+          const states = await ctx.storage.db.selectFrom('post_targets').select(['state', 'error_code', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['state', 'error_code']).execute();
+          const channel = await ctx.storage.db.selectFrom('channels').select(['status', 'status_reason']).execute();
+          const attempts = await ctx.storage.db.selectFrom('publish_attempts').select(['outcome', 'error_code', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['outcome', 'error_code']).execute();
+          throw new Error(`${err.message}: targets ${JSON.stringify(states)}, channel ${JSON.stringify(channel)}, attempts ${JSON.stringify(attempts)}`);
         });
         const texts = (await recordsOn(hospital)).filter((x) => x.startsWith('Bulk post'));
         assert.equal(texts.length, 200, 'every post exists on the PDS');

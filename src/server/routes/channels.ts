@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { BedsideApp, RouteInfo } from '../app-types.ts';
 import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, actorOf } from '../route.ts';
-import { channels, connectChannel, disconnectChannel } from '../../operations/channels.ts';
+import { channels, connectChannel, disconnectChannel, resumeChannel } from '../../operations/channels.ts';
 
 const ChannelSchema = z
   .object({
@@ -10,8 +10,8 @@ const ChannelSchema = z
     network: z.string(),
     handle: z.string(),
     displayName: z.string().nullable(),
-    status: z.string(),
-    statusReason: z.string().nullable(),
+    status: z.string().openapi({ description: 'active; paused (publishing stopped after repeated network failures); auth_revoked (the network refused the credentials: resume with new ones)' }),
+    statusReason: z.string().nullable().openapi({ description: 'Why the channel is not active, in words for the user' }),
     primary: z.boolean(),
     createdAt: z.string(),
   })
@@ -53,6 +53,27 @@ export function registerChannels(app: BedsideApp, table: RouteInfo[], ctx: AppCo
     async (c) => {
       const { workspaceId: _w, ...channel } = await connectChannel(ctx, actorOf(c), c.req.valid('json'));
       return c.json(channel, 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute(table, 'channels.manage', {
+      method: 'post',
+      path: '/api/channels/{id}/resume',
+      summary: 'Resume publishing on a paused channel, optionally with new credentials (checked with the network first); its waiting posts go out',
+      request: {
+        params: z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) }),
+        body: { content: { 'application/json': { schema: z.object({ credentials: z.record(z.string(), z.string().max(4096)).optional() }) } }, required: false },
+      },
+      responses: {
+        200: { description: 'Resumed', content: { 'application/json': { schema: ChannelSchema.extend({ resumedPosts: z.number().int() }) } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const body = c.req.header('content-type')?.includes('application/json') ? c.req.valid('json') : {};
+      const { workspaceId: _w, ...channel } = await resumeChannel(ctx, actorOf(c), c.req.valid('param').id, { credentials: body.credentials });
+      return c.json(channel, 200);
     },
   );
 

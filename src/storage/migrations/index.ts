@@ -7,6 +7,8 @@ import * as m0004 from './0004-listening-inbox.ts';
 import * as m0005 from './0005-metrics.ts';
 import * as m0006 from './0006-media.ts';
 import * as m0007 from './0007-scorecard-indexes.ts';
+import * as m0008 from './0008-query-match-indexes.ts';
+import * as m0009 from './0009-channel-publish-failures.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineName): Promise<void>;
@@ -21,6 +23,8 @@ const ALL: Record<string, EngineMigration> = {
   '0005-metrics': m0005,
   '0006-media': m0006,
   '0007-scorecard-indexes': m0007,
+  '0008-query-match-indexes': m0008,
+  '0009-channel-publish-failures': m0009,
 };
 
 export function migrationsFor(engine: EngineName): Record<string, Migration> {
