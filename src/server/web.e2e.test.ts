@@ -360,6 +360,9 @@ describe('the web workbench in headless Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compose' }).click();
     const text = 'Heart health month: free blood pressure checks in the Riverside lobby every Tuesday.';
     await page.getByLabel('Text', { exact: true }).fill(text);
+    // The composer has picked the primary channel (its list loads after the page): otherwise the
+    // click below stops at the form's own "choose a channel" check and never reaches the server.
+    await until(async () => page.locator('fieldset input[type=checkbox]').first().isChecked(), 'the primary channel is selected');
     // The session ends while the editor writes: the sign-in form comes up over the page, the text stays.
     await context.clearCookies();
     await page.getByRole('button', { name: 'Submit for review' }).click();
