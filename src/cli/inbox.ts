@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { ResponseFigures } from '../domain/inbox/index.ts';
 import { ApiClient, apiOptions } from './api-client.ts';
 
 interface MentionView {
@@ -162,18 +163,8 @@ function minutes(value: number | null): string {
   return value === null ? '—' : `${Math.round(value)} min`;
 }
 
-interface Figures {
-  total: number;
-  needingResponse: number;
-  responded: number;
-  respondedRate: number | null;
-  replied: number;
-  movedOffline: number;
-  open: number;
-  breached: number;
-  breachedOpen: number;
-  firstResponseMinutes: { business: { median: number | null; p90: number | null }; wallClock: { median: number | null; p90: number | null } };
-}
+/** The API's inbox metrics are the domain's response figures. */
+type Figures = ResponseFigures;
 
 export function registerInbox(program: Command): void {
   const inbox = program.command('inbox').description('The inbox: conversations that need an answer — over the API');

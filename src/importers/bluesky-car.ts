@@ -14,7 +14,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { cborToLex, readCarStream } from '@atproto/repo';
 import type { ImportErrorCode, ImportedAuthor } from './types.ts';
-import type { ImportProgress } from './import-file.ts';
+import { throttledProgress, type ImportProgress } from './import-file.ts';
 
 const POST_COLLECTION = 'app.bsky.feed.post';
 /** Multihash code of sha2-256, the only hash repositories use. */
@@ -218,18 +218,11 @@ function toPost(value: unknown, path: string, did: string, author: ImportedAutho
  */
 export async function* readBlueskyCar(path: string, options: BlueskyCarOptions = {}): AsyncGenerator<ImportedBlueskyPost> {
   const totalBytes = (await stat(path)).size;
-  const interval = options.progressIntervalMs ?? 100;
   // Two passes over the file: progress runs over both, so it reaches the file's size once.
   let doubleBytes = 0;
   let items = 0;
-  let lastReport = 0;
-  const report = (force: boolean): void => {
-    if (options.onProgress === undefined) return;
-    const now = performance.now();
-    if (!force && now - lastReport < interval) return;
-    lastReport = now;
-    options.onProgress(Math.floor(doubleBytes / 2), totalBytes, items);
-  };
+  const progress = throttledProgress(options.onProgress, options.progressIntervalMs);
+  const report = (force: boolean): void => progress(Math.floor(doubleBytes / 2), totalBytes, items, force);
   const postPaths = new Map<string, string>();
   const reading: Reading = {
     path,

@@ -11,6 +11,21 @@ export type ImportKind = 'twitter-archive' | 'csv';
 /** Called as the file is read: bytes read so far, the file's size, mentions read so far. */
 export type ImportProgress = (bytesRead: number, totalBytes: number, items: number) => void;
 
+/**
+ * A progress callback that reports at most once per `intervalMs` (a forced call always goes
+ * through, so the last figures arrive); a no-op when nobody listens.
+ */
+export function throttledProgress(onProgress: ImportProgress | undefined, intervalMs = 100): (bytesRead: number, totalBytes: number, items: number, force: boolean) => void {
+  let lastReport = 0;
+  return (bytesRead, totalBytes, items, force) => {
+    if (onProgress === undefined) return;
+    const now = performance.now();
+    if (!force && now - lastReport < intervalMs) return;
+    lastReport = now;
+    onProgress(bytesRead, totalBytes, items);
+  };
+}
+
 export interface ImportFileOptions {
   /** Required for 'csv'. */
   mapping?: CsvMapping;
@@ -45,17 +60,10 @@ async function archiveOwner(path: string, given: ImportedAuthor | undefined): Pr
  */
 export async function* importFile(path: string, kind: ImportKind, options: ImportFileOptions = {}): AsyncGenerator<ImportedMention> {
   const totalBytes = (await stat(path)).size;
-  const interval = options.progressIntervalMs ?? 100;
   let bytesRead = 0;
   let items = 0;
-  let lastReport = 0;
-  const report = (force: boolean): void => {
-    if (options.onProgress === undefined) return;
-    const now = performance.now();
-    if (!force && now - lastReport < interval) return;
-    lastReport = now;
-    options.onProgress(bytesRead, totalBytes, items);
-  };
+  const progress = throttledProgress(options.onProgress, options.progressIntervalMs);
+  const report = (force: boolean): void => progress(bytesRead, totalBytes, items, force);
 
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   async function* counted(): AsyncGenerator<Buffer> {
