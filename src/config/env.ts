@@ -17,6 +17,8 @@ export interface BedsideConfig {
   jobMaintenanceSeconds: number | undefined;
   /** How long one request to a network (Bluesky, Mastodon) may take before it counts as failed. */
   networkTimeoutSeconds: number;
+  /** Worker threads that run the safety analysis for batch ingestion (0: on the main thread). */
+  analysisThreads: number | undefined;
 }
 
 function optionalPositive(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -24,6 +26,14 @@ function optionalPositive(env: NodeJS.ProcessEnv, name: string): number | undefi
   if (!raw) return undefined;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number of seconds (got "${raw}")`);
+  return value;
+}
+
+function threadCount(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 64) throw new ConfigError(`${name} must be a whole number from 0 to 64 (got "${raw}")`);
   return value;
 }
 
@@ -49,5 +59,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BedsideConfig 
     jobLeaseSeconds: optionalPositive(env, 'BEDSIDE_JOB_LEASE_SECONDS'),
     jobMaintenanceSeconds: optionalPositive(env, 'BEDSIDE_JOB_MAINTENANCE_SECONDS'),
     networkTimeoutSeconds: optionalPositive(env, 'BEDSIDE_NETWORK_TIMEOUT_SECONDS') ?? 30,
+    analysisThreads: threadCount(env, 'BEDSIDE_ANALYSIS_THREADS'),
   };
 }

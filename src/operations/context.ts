@@ -4,6 +4,12 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { can, type Permission, type Role } from '../domain/roles.ts';
 import { OperationError } from './errors.ts';
+import type { MessageAnalysis, MessageInput, OrgProfile } from '../safety/index.ts';
+
+/** Runs the safety engine over many messages, chunk by chunk, in order (runtime/analysis-pool.ts). */
+export interface BatchAnalyzer {
+  chunks(inputs: MessageInput[], profile: OrgProfile): AsyncIterable<MessageAnalysis[]>;
+}
 
 /** What every operation needs, built once at start (src/runtime/app-context.ts). */
 export interface AppContext {
@@ -11,6 +17,8 @@ export interface AppContext {
   queue: JobQueue;
   secrets: SecretBox;
   logger: Logger;
+  /** Analysis on worker threads for batch ingestion; without it, ingestion analyses inline. */
+  analyzer?: BatchAnalyzer;
 }
 
 /** Who is acting, in which workspace, with which role. */

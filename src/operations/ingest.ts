@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { AppContext } from './context.ts';
-import { analyzeMessage, type OrgProfile } from '../safety/index.ts';
+import { analyzeMessage, type MessageAnalysis, type MessageInput, type OrgProfile } from '../safety/index.ts';
 import { insertNewMentions, type NewMention } from '../storage/mentions.ts';
 import { insertInboxItems } from '../storage/inbox.ts';
 import { findWorkspace } from '../storage/workspaces.ts';
 import { compileSlaPolicy, officeHours, type SlaPolicy, type CompiledSlaPolicy } from '../domain/inbox/index.ts';
 import { workspaceProfile } from './workspace-profile.ts';
-import { matchQueries } from './listening.ts';
+import { workspaceMatcher } from './listening.ts';
 
 /** Something heard on a source, before analysis: a stored mention without what Bedside adds. */
 export type IncomingMention = Omit<NewMention, 'id' | 'workspaceId' | 'sourceId' | 'channelId' | 'receivedAt' | 'sentiment' | 'intents' | 'urgent' | 'phiTypes' | 'analysis' | 'kind'> & {
@@ -40,6 +40,9 @@ export interface IngestResult {
  * deserves an answer (anything addressed to us, and anything urgent from anywhere) with its SLA
  * due time, and is matched against the workspace's listening queries — all in one transaction,
  * so a batch is either recorded whole or not at all.
+ *
+ * With worker threads (ctx.analyzer), chunks are analysed on them while earlier chunks are being
+ * stored, so the analysis and the database work overlap; without, the batch is analysed first.
  */
 export async function recordMentions(
   ctx: AppContext,
@@ -53,52 +56,63 @@ export async function recordMentions(
   const profile = options.profile ?? (await workspaceProfile(ctx, workspaceId));
   const sla = options.sla ?? compileSlaPolicy(await slaPolicyOf(ctx, workspaceId));
   const receivedAt = new Date().toISOString();
-  const mentions: NewMention[] = incoming.map((m) => {
-    const analysis = analyzeMessage({ text: m.text, kind: 'mention' }, profile);
-    return {
-      id: randomUUID(),
-      workspaceId,
-      sourceId: from.sourceId,
-      channelId: from.channelId,
-      network: m.network,
-      externalId: m.externalId,
-      kind: m.kind,
-      author: m.author,
-      text: m.text,
-      lang: m.lang,
-      url: m.url,
-      remoteUri: m.remoteUri,
-      remoteCid: m.remoteCid,
-      inReplyTo: m.inReplyTo,
-      root: m.root,
-      createdAt: m.createdAt,
-      receivedAt,
-      sentiment: analysis.sentiment,
-      intents: analysis.intents,
-      urgent: analysis.urgent,
-      phiTypes: [...new Set(analysis.phi.spans.map((s) => s.type))],
-      analysis: { findings: analysis.findings.map(({ rule, severity, type }) => ({ rule, severity, type })), adverseEvent: analysis.adverseEvent, playbook: analysis.playbook },
-    };
+  const inputs: MessageInput[] = incoming.map((m) => ({ text: m.text, kind: 'mention' }));
+  const toStored = (m: IncomingMention, analysis: MessageAnalysis): NewMention => ({
+    id: randomUUID(),
+    workspaceId,
+    sourceId: from.sourceId,
+    channelId: from.channelId,
+    network: m.network,
+    externalId: m.externalId,
+    kind: m.kind,
+    author: m.author,
+    text: m.text,
+    lang: m.lang,
+    url: m.url,
+    remoteUri: m.remoteUri,
+    remoteCid: m.remoteCid,
+    inReplyTo: m.inReplyTo,
+    root: m.root,
+    createdAt: m.createdAt,
+    receivedAt,
+    sentiment: analysis.sentiment,
+    intents: analysis.intents,
+    urgent: analysis.urgent,
+    phiTypes: [...new Set(analysis.phi.spans.map((s) => s.type))],
+    analysis: { findings: analysis.findings.map(({ rule, severity, type }) => ({ rule, severity, type })), adverseEvent: analysis.adverseEvent, playbook: analysis.playbook },
   });
+  // Without threads, analyse before the transaction opens: the database is not held meanwhile.
+  const analysed = ctx.analyzer ? undefined : [inputs.map((input) => analyzeMessage(input, profile))];
   const write = async (trx: Transaction<Database>): Promise<IngestResult> => {
-    const inserted = await insertNewMentions(trx, mentions);
-    const fresh = mentions.filter((m) => inserted.has(m.id));
-    const forInbox = options.inbox === false ? [] : fresh.filter((m) => m.urgent || (ADDRESSED.has(m.kind) && !m.intents.includes('spam')));
-    await insertInboxItems(
-      trx,
-      forInbox.map((m) => ({
-        id: randomUUID(),
-        workspaceId,
-        mentionId: m.id,
-        channelId: m.channelId,
-        urgent: m.urgent,
-        // The clock starts when the message was written, not when Bedside fetched it.
-        dueAt: new Date(sla.dueMs(Math.min(Date.parse(m.createdAt) || Date.now(), Date.now()), m.urgent)).toISOString(),
-        receivedAt: m.createdAt,
-      })),
-    );
-    const matches = await matchQueries(trx, workspaceId, fresh);
-    return { received: incoming.length, inserted: fresh.length, inbox: forInbox.length, urgent: forInbox.filter((m) => m.urgent).length, matches };
+    const matcher = await workspaceMatcher(trx, workspaceId);
+    const result: IngestResult = { received: incoming.length, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
+    let offset = 0;
+    for await (const chunk of analysed ?? ctx.analyzer!.chunks(inputs, profile)) {
+      const mentions = chunk.map((analysis, k) => toStored(incoming[offset + k]!, analysis));
+      offset += chunk.length;
+      const inserted = await insertNewMentions(trx, mentions);
+      const fresh = mentions.filter((m) => inserted.has(m.id));
+      const forInbox = options.inbox === false ? [] : fresh.filter((m) => m.urgent || (ADDRESSED.has(m.kind) && !m.intents.includes('spam')));
+      await insertInboxItems(
+        trx,
+        forInbox.map((m) => ({
+          id: randomUUID(),
+          workspaceId,
+          mentionId: m.id,
+          channelId: m.channelId,
+          urgent: m.urgent,
+          // The clock starts when the message was written, not when Bedside fetched it.
+          dueAt: new Date(sla.dueMs(Math.min(Date.parse(m.createdAt) || Date.now(), Date.now()), m.urgent)).toISOString(),
+          receivedAt: m.createdAt,
+        })),
+      );
+      result.matches += await matcher.match(fresh);
+      result.inserted += fresh.length;
+      result.inbox += forInbox.length;
+      result.urgent += forInbox.filter((m) => m.urgent).length;
+    }
+    return result;
   };
   return options.trx ? write(options.trx) : ctx.storage.db.transaction().execute(write);
 }
+

@@ -5,7 +5,7 @@ import type { AppContext, Actor } from './context.ts';
 import { auditActor, requirePermission } from './context.ts';
 import { OperationError } from './errors.ts';
 import { appendAudit } from '../storage/audit-log.ts';
-import { deleteQuery, deleteSource, ensureSource, insertMatches, insertQuery, listQueries, listSources, matchedMentionIds, type ListeningQuery, type Source } from '../storage/sources.ts';
+import { deleteQuery, deleteSource, ensureSource, findSource, insertMatches, insertQuery, listQueries, listSources, matchedMentionIds, type ListeningQuery, type Source } from '../storage/sources.ts';
 import { mentionsByIds, recentMentions, searchMentionIds, type Mention, type NewMention } from '../storage/mentions.ts';
 import { INGEST_KIND, ingestJobKey } from '../jobs/handlers/ingest-kind.ts';
 import { format, matches, parse, prepare, toFts5, toTsQuery, type QueryNode } from '../domain/listening/query/index.ts';
@@ -41,19 +41,25 @@ function cachedAst(query: string): QueryNode | undefined {
   return ast;
 }
 
-/** Matches freshly stored mentions against the workspace's listening queries (at ingest). */
-export async function matchQueries(trx: Transaction<Database>, workspaceId: string, fresh: NewMention[]): Promise<number> {
-  if (fresh.length === 0) return 0;
+/**
+ * The workspace's listening queries, compiled once for a batch: `match` records which of the freshly
+ * stored mentions each query matches (at ingest).
+ */
+export async function workspaceMatcher(trx: Transaction<Database>, workspaceId: string): Promise<{ match(fresh: NewMention[]): Promise<number> }> {
   const queries = await listQueries(trx, workspaceId);
-  if (queries.length === 0) return 0;
   const compiled = queries.map((q) => ({ id: q.id, ast: cachedAst(q.query) })).filter((q): q is { id: string; ast: QueryNode } => q.ast !== undefined);
-  const found: Array<{ queryId: string; mentionId: string }> = [];
-  for (const m of fresh) {
-    const doc = prepare({ text: m.text, author: m.author.handle, ...(m.lang ? { lang: m.lang } : {}) });
-    for (const q of compiled) if (matches(q.ast, doc)) found.push({ queryId: q.id, mentionId: m.id });
-  }
-  await insertMatches(trx, workspaceId, found);
-  return found.length;
+  return {
+    async match(fresh) {
+      if (fresh.length === 0 || compiled.length === 0) return 0;
+      const found: Array<{ queryId: string; mentionId: string }> = [];
+      for (const m of fresh) {
+        const doc = prepare({ text: m.text, author: m.author.handle, ...(m.lang ? { lang: m.lang } : {}) });
+        for (const q of compiled) if (matches(q.ast, doc)) found.push({ queryId: q.id, mentionId: m.id });
+      }
+      await insertMatches(trx, workspaceId, found);
+      return found.length;
+    },
+  };
 }
 
 export async function queries(ctx: AppContext, actor: Actor): Promise<ListeningQuery[]> {
@@ -176,6 +182,20 @@ export async function addHashtag(ctx: AppContext, actor: Actor, tag: string): Pr
     await ctx.queue.enqueue({ kind: INGEST_KIND, payload: { sourceId: source.id }, runAt: new Date(at), idempotencyKey: ingestJobKey(source.id, at), workspaceId: actor.workspaceId }, { trx });
     await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: 'hashtag.added', entityType: 'source', entityId: source.id, details: {} });
     return source;
+  });
+}
+
+/** Stops listening to a feed or a hashtag; what it brought in stays. A channel's notifications go with the channel. */
+export async function removeSource(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  requirePermission(actor, 'workspace.manage');
+  await ctx.storage.db.transaction().execute(async (trx) => {
+    const source = await findSource(trx, id);
+    if (!source || source.workspaceId !== actor.workspaceId) throw new OperationError('NOT_FOUND', `no source ${id}`, { field: 'id' });
+    if (source.kind !== 'feed' && source.kind !== 'mastodon_hashtag') {
+      throw new OperationError('CONFLICT', source.kind === 'channel_notifications' ? 'a channel’s notifications stop when the channel is disconnected' : 'this source belongs to a listening query: delete the query', { field: 'id' });
+    }
+    await deleteSource(trx, actor.workspaceId, source.kind, source.ref);
+    await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: source.kind === 'feed' ? 'feed.removed' : 'hashtag.removed', entityType: 'source', entityId: id, details: {} });
   });
 }
 

@@ -9,6 +9,7 @@ import { defineJobKinds } from '../jobs/kinds.ts';
 import type { AppContext } from '../operations/context.ts';
 import { createLogger } from './logger.ts';
 import { configureConnectors } from '../connectors/index.ts';
+import { AnalysisPool, defaultAnalysisThreads } from './analysis-pool.ts';
 
 export interface Booted {
   config: BedsideConfig;
@@ -46,13 +47,16 @@ export async function boot(options: { logger?: Logger; queueTuning?: QueueTuning
       await queue.stop({ timeoutMs: 1000 }).catch(() => undefined);
       throw err;
     }
-    const ctx: AppContext = { storage, queue, secrets: box, logger };
+    // Threads start on the first batch to analyse; a process that never ingests starts none.
+    const analyzer = new AnalysisPool(config.analysisThreads ?? defaultAnalysisThreads());
+    const ctx: AppContext = { storage, queue, secrets: box, logger, analyzer };
     return {
       config,
       ctx,
       generatedKeyFile: generatedAt,
       close: async () => {
         await queue.stop({ timeoutMs: 10_000 });
+        await analyzer.close();
         await storage.close();
       },
     };

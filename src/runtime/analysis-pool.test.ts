@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { AnalysisPool } from './analysis-pool.ts';
+import { analyzeMessage, EMPTY_PROFILE, type MessageAnalysis, type MessageInput } from '../safety/index.ts';
+import { testProfile } from '../safety/test-profile.ts';
+
+/** Real messages of every kind the engine sees: the labelled development set. */
+const inputs: MessageInput[] = readFileSync(new URL('../../eval/healthcare/dev.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as { text: string; kind: 'mention' | 'draft' })
+  .map(({ text, kind }) => ({ text, kind }));
+
+async function all(chunks: AsyncIterable<MessageAnalysis[]>): Promise<{ results: MessageAnalysis[]; chunkSizes: number[] }> {
+  const results: MessageAnalysis[] = [];
+  const chunkSizes: number[] = [];
+  for await (const chunk of chunks) {
+    results.push(...chunk);
+    chunkSizes.push(chunk.length);
+  }
+  return { results, chunkSizes };
+}
+
+test('worker threads give what the inline analysis gives, in order, chunk by chunk', async () => {
+  const profile = testProfile();
+  const pool = new AnalysisPool(1);
+  try {
+    const { results, chunkSizes } = await all(pool.chunks(inputs, profile));
+    assert.ok(inputs.length > 300);
+    assert.equal(chunkSizes.length, Math.ceil(inputs.length / 100));
+    assert.deepEqual(results, inputs.map((input) => analyzeMessage(input, profile)));
+    // The profile travelled: the hospital's own phone is not PHI with it, and is without it.
+    const own = [{ text: 'Call us at (555) 010-2000 about my biopsy results, my MRN is 4471823', kind: 'mention' as const }];
+    const twice = Array.from({ length: 250 }, () => own[0]!);
+    const withProfile = (await all(pool.chunks(twice, profile))).results;
+    const without = (await all(pool.chunks(twice, EMPTY_PROFILE))).results;
+    assert.deepEqual(withProfile.at(-1), analyzeMessage(own[0]!, profile));
+    assert.deepEqual(without.at(-1), analyzeMessage(own[0]!, EMPTY_PROFILE));
+    assert.notDeepEqual(withProfile.at(-1)!.phi.spans, without.at(-1)!.phi.spans);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a dead worker costs nothing but time: its chunks are analysed on the main thread', async () => {
+  const pool = new AnalysisPool(2);
+  try {
+    await all(pool.chunks(inputs.slice(0, 250), EMPTY_PROFILE)); // starts the workers
+    await pool.close(); // every worker gone, as if they had crashed
+    const { results } = await all(pool.chunks(inputs, EMPTY_PROFILE));
+    assert.deepEqual(results, inputs.map((input) => analyzeMessage(input, EMPTY_PROFILE)));
+  } finally {
+    await pool.close();
+  }
+});
+
+test('with no threads the pool is the inline loop', async () => {
+  const pool = new AnalysisPool(0);
+  const { results } = await all(pool.chunks(inputs.slice(0, 120), EMPTY_PROFILE));
+  assert.deepEqual(results, inputs.slice(0, 120).map((input) => analyzeMessage(input, EMPTY_PROFILE)));
+});

@@ -1,0 +1,22 @@
+/**
+ * A worker thread of the analysis pool (analysis-pool.ts): runs the safety engine on the chunks it
+ * is sent. The profile comes once per workspace profile, under a number, and is kept here.
+ */
+import { parentPort } from 'node:worker_threads';
+import { analyzeMessage, type MessageInput, type OrgProfile } from '../safety/index.ts';
+
+export type WorkerRequest =
+  | { type: 'profile'; profileId: number; profile: OrgProfile }
+  | { type: 'analyze'; chunkId: number; profileId: number; inputs: MessageInput[] };
+
+const profiles = new Map<number, OrgProfile>();
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  if (request.type === 'profile') {
+    profiles.set(request.profileId, request.profile);
+    return;
+  }
+  const profile = profiles.get(request.profileId);
+  const results = request.inputs.map((input) => analyzeMessage(input, profile));
+  parentPort!.postMessage({ chunkId: request.chunkId, results });
+});
