@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext, Actor } from './context.ts';
 import { requirePermission } from './context.ts';
 import { OperationError } from './errors.ts';
-import { insertMedia, mediaInfo, type MediaInfo } from '../storage/media.ts';
+import { insertMedia, mediaData, mediaInfo, type MediaInfo } from '../storage/media.ts';
 import type { DbOrTrx } from '../storage/engine.ts';
 import type { PostPart } from '../storage/posts.ts';
 
@@ -28,6 +28,14 @@ export async function uploadMedia(ctx: AppContext, actor: Actor, data: Uint8Arra
   const id = randomUUID();
   await insertMedia(ctx.storage.db, { id, workspaceId: actor.workspaceId, mimeType, data, createdBy: actor.userId });
   return { id, mimeType, size: data.byteLength };
+}
+
+/** An upload of this workspace, for the composer's preview of a saved post's images. */
+export async function readMedia(ctx: AppContext, actor: Actor, id: string): Promise<{ mimeType: string; data: Uint8Array }> {
+  requirePermission(actor, 'workspace.read');
+  const media = await mediaData(ctx.storage.db, actor.workspaceId, id);
+  if (!media) throw new OperationError('NOT_FOUND', `no image ${id}`, { field: 'id' });
+  return media;
 }
 
 /** Every image of the parts must be an upload of this workspace; returns their sizes by id. */

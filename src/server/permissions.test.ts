@@ -12,10 +12,11 @@ import { updateTarget } from '../storage/posts.ts';
 import { setChannelStatus } from '../storage/channels.ts';
 import { setPostingPlan } from '../operations/calendar.ts';
 import { recordMentions } from '../operations/ingest.ts';
-import { createQuery } from '../operations/listening.ts';
+import { addHashtag, createQuery } from '../operations/listening.ts';
 import { createSavedReply } from '../operations/inbox.ts';
 import { overrideStartSmall } from '../operations/scorecard.ts';
 import { startBlueskyNetwork, TINY_PNG, type BlueskyTestNetwork } from '../testing/bluesky-network.ts';
+import { uploadMedia } from '../operations/media.ts';
 
 const TINY_PNG_BODY = { raw: TINY_PNG };
 import type { Actor } from '../operations/context.ts';
@@ -165,12 +166,14 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/sources': async () => ({ path: '/api/sources' }),
   'POST /api/sources/feeds': async () => ({ path: '/api/sources/feeds', body: { url: `http://127.0.0.1:9/${randomUUID()}.xml` } }),
   'POST /api/sources/hashtags': async () => ({ path: '/api/sources/hashtags', body: { tag: `#FluShot${randomUUID().slice(0, 8).replace(/-/g, '_')}` } }),
+  'DELETE /api/sources/{id}': async (s) => ({ path: `/api/sources/${(await addHashtag(s.ctx, s.ownerActor, `tmp${randomUUID().slice(0, 8)}`)).id}` }),
   'GET /api/scorecard': async () => ({ path: '/api/scorecard' }),
   'GET /api/scorecard/trends': async () => ({ path: '/api/scorecard/trends' }),
   'POST /api/start-small/override': async () => ({ path: '/api/start-small/override' }),
   'GET /api/reports/monthly': async () => ({ path: '/api/reports/monthly' }),
   'GET /api/reports/monthly/tables/{table}': async () => ({ path: '/api/reports/monthly/tables/top_posts.csv' }),
   'POST /api/media': async () => ({ path: '/api/media', body: TINY_PNG_BODY }),
+  'GET /api/media/{id}': async (s) => ({ path: `/api/media/${(await uploadMedia(s.ctx, s.ownerActor, TINY_PNG)).id}` }),
   'POST /api/composer/check': async (s) => ({ path: '/api/composer/check', body: { parts: [{ text: 'Join us #hearthealth' }], channelIds: [await mainChannel(s)] } }),
 };
 

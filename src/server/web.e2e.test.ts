@@ -28,6 +28,9 @@ import { ingestSource } from '../jobs/handlers/ingest.ts';
 import type { JobRun } from '../jobs/queue.ts';
 import type { IngestPayload } from '../jobs/handlers/ingest-kind.ts';
 import type { AppContext, Actor } from '../operations/context.ts';
+import { findChannel, replaceSealedCredentials, setChannelStatus } from '../storage/channels.ts';
+import { CHANNEL_PAUSED } from '../storage/channel-health.ts';
+import { getPost } from '../operations/posts.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -183,6 +186,49 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
 
 async function pressKey(key: string): Promise<void> {
   await page.keyboard.press(key);
+}
+
+const ZONE = 'America/Chicago';
+
+/** The wall-clock reading (YYYY-MM-DDTHH:mm) of an instant in the workspace's zone. */
+function wallClock(iso: string): string {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** A calendar date plus whole days. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Monday of next week in the workspace's zone (the calendar's weeks start on Monday). */
+function nextMonday(): string {
+  const today = wallClock(new Date().toISOString()).slice(0, 10);
+  const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(today, 7 - weekday);
+}
+
+/** 02:30 on the next spring-forward Sunday (second Sunday of March in the US): a time that does not exist. */
+function nextDstGap(): string {
+  const today = wallClock(new Date().toISOString()).slice(0, 10);
+  for (const year of [Number(today.slice(0, 4)), Number(today.slice(0, 4)) + 1]) {
+    for (let day = 8; day <= 14; day++) {
+      const date = `${year}-03-${String(day).padStart(2, '0')}`;
+      if (new Date(`${date}T12:00:00Z`).getUTCDay() === 0 && date > today) return `${date}T02:30`;
+    }
+  }
+  throw new Error('no spring-forward Sunday found');
+}
+
+async function primaryChannel(): Promise<{ id: string; workspaceId: string }> {
+  const { workspaceId } = await ownerActor();
+  const row = await ctx.storage.db.selectFrom('channels').select(['id']).where('workspace_id', '=', workspaceId).where('primary_since', 'is not', null).executeTakeFirstOrThrow();
+  return { id: row.id, workspaceId };
+}
+
+async function postWithText(fragment: string): Promise<{ id: string; scheduled_at: string | null; parts: unknown }> {
+  const { workspaceId } = await ownerActor();
+  return ctx.storage.db.selectFrom('posts').select(['id', 'scheduled_at', 'parts']).where('workspace_id', '=', workspaceId).where('parts', 'like', `%${fragment}%`).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
 }
 
 describe('the web workbench in headless Chromium', () => {
@@ -537,5 +583,212 @@ describe('the web workbench in headless Chromium', () => {
     assert.match(text, /^Many of you have asked about .+\. Here is what to know: $/, 'the composer starts from the idea');
     await page.getByText('Started from a listening idea').waitFor();
     await review('compose-idea');
+  });
+
+  test('channels: one whose credentials were refused says why, refuses a wrong app password next to the field, and resumes with a new one; its queued post goes out again', async () => {
+    const channel = await primaryChannel();
+    const flu = await postWithText('Flu shots are free');
+    // As the publish job leaves it when the network refuses the stored credentials: the post is parked, the channel auth_revoked.
+    await ctx.storage.db.updateTable('post_targets').set({ job_id: null, error_code: CHANNEL_PAUSED }).where('post_id', '=', flu.id).execute();
+    await replaceSealedCredentials(ctx.storage.db, channel.workspaceId, channel.id, ctx.secrets.seal(JSON.stringify({ identifier: hospital.handle, appPassword: 'revoked-app-password', serviceUrl: net.pdsUrl }), `channel:${channel.id}`));
+    await setChannelStatus(ctx.storage.db, channel.workspaceId, channel.id, 'auth_revoked', 'the network refused the stored credentials: reconnect the channel');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Channels' }).click();
+    await page.getByText('credentials refused', { exact: true }).waitFor();
+    await page.getByText('Why: the network refused the stored credentials: reconnect the channel').waitFor();
+    const field = page.getByLabel(`New app password for ${hospital.handle}`);
+    const resume = page.getByRole('button', { name: `Check and resume on ${hospital.handle}` });
+    await resume.click();
+    await page.getByText('Paste a new Bluesky app password').waitFor();
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    // The network is asked first: a password it refuses is named next to the field, and nothing changes.
+    await field.fill('wrong-app-password');
+    await resume.click();
+    await page.locator(`#resume-${channel.id}-secret-error`, { hasText: /still refuses the given credentials/ }).waitFor();
+    assert.equal((await findChannel(ctx.storage.db, channel.workspaceId, channel.id))!.status, 'auth_revoked');
+    await review('settings-channels-revoked');
+
+    await field.fill(await net.appPassword(hospital));
+    await resume.click();
+    await page.getByText(`Publishing resumed on ${hospital.handle}. 1 queued post is going out now.`).waitFor();
+    await page.getByText('connected', { exact: true }).waitFor();
+    const after = (await findChannel(ctx.storage.db, channel.workspaceId, channel.id))!;
+    assert.deepEqual([after.status, after.statusReason], ['active', null], 'the channel is active again on the server');
+    const target = await ctx.storage.db.selectFrom('post_targets').select(['job_id', 'error_code']).where('post_id', '=', flu.id).executeTakeFirstOrThrow();
+    assert.ok(target.job_id, 'the parked post has a publish job again');
+    assert.equal(target.error_code, null);
+
+    // A plain pause (repeated network failures) resumes with the stored credentials, which now work.
+    await setChannelStatus(ctx.storage.db, channel.workspaceId, channel.id, 'paused', 'publishing stopped after 5 failures in a row (TRANSIENT)');
+    await page.reload();
+    await page.getByText('Why: publishing stopped after 5 failures in a row (TRANSIENT)').waitFor();
+    await review('settings-channels-paused');
+    await page.getByRole('button', { name: `Resume publishing on ${hospital.handle}` }).click();
+    await page.getByText(`Publishing resumed on ${hospital.handle}. No post was waiting.`).waitFor();
+    assert.equal((await findChannel(ctx.storage.db, channel.workspaceId, channel.id))!.status, 'active');
+  });
+
+  test('listening sources: a Mastodon hashtag is checked, added and stored; its health says why it cannot be read; another is removed', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Listening' }).click();
+    const sources = page.getByRole('region', { name: 'Sources' });
+    const list = page.getByRole('list', { name: 'Sources and their health' });
+    await list.getByText(hospital.handle).waitFor();
+    const tag = page.getByLabel('Mastodon hashtag');
+    const add = page.getByRole('button', { name: 'Listen to this hashtag' });
+    await add.click();
+    await page.locator('#hashtag-error', { hasText: 'Enter a hashtag, e.g. #FluShot' }).waitFor();
+    await tag.fill('#flu shot');
+    await add.click();
+    await page.locator('#hashtag-error', { hasText: /Letters, digits and _ only/ }).waitFor();
+    assert.equal(await tag.getAttribute('aria-invalid'), 'true');
+    await tag.fill('#FluShot');
+    await add.click();
+    await sources.getByText('Listening to #flushot from its newest posts on.').waitFor();
+    assert.equal(await tag.inputValue(), '', 'the field is cleared');
+    const { workspaceId } = await ownerActor();
+    const stored = (await listSources(ctx.storage.db, workspaceId)).find((x) => x.kind === 'mastodon_hashtag' && x.ref === 'flushot');
+    assert.ok(stored, 'the hashtag source is stored');
+
+    // The workspace has no Mastodon channel: the first run marks the source unhealthy, with the reason.
+    await ingestSource(ctx, ctx.queue, { id: 'e2e', kind: 'ingest-source', payload: { sourceId: stored.id }, attempt: 1, lastAttempt: true, finish: async () => undefined } as JobRun<IngestPayload>);
+    await page.reload();
+    const item = list.getByRole('listitem').filter({ hasText: '#flushot' });
+    await item.getByText('unhealthy', { exact: true }).waitFor();
+    await item.getByText(/^Why: .*needs a connected Mastodon channel/).waitFor();
+    await list.getByRole('listitem').filter({ hasText: hospital.handle }).getByText('healthy', { exact: true }).waitFor();
+    await review('listening-sources');
+
+    await tag.fill('HeartMonth');
+    await add.click();
+    await sources.getByText('Listening to #heartmonth from its newest posts on.').waitFor();
+    await page.getByRole('button', { name: 'Stop listening to #heartmonth' }).click();
+    await sources.getByText('Stopped listening to #heartmonth. What it brought in stays.').waitFor();
+    assert.equal(await list.getByText('#heartmonth').count(), 0);
+    assert.deepEqual((await listSources(ctx.storage.db, workspaceId)).filter((x) => x.kind === 'mastodon_hashtag').map((x) => x.ref), ['flushot'], 'removed on the server too');
+  });
+
+  test('composer images: a file is checked, uploaded and previewed; the missing alt text is named next to its field; the post keeps the image with its alt text', async () => {
+    // Scheduling straight from the composer: approvals off again (an earlier test turned them on).
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Every post needs a reviewer’s approval').uncheck();
+    await page.getByText('Posts no longer need an approval.').waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compose' }).click();
+    await page.getByRole('heading', { name: 'Compose', level: 1 }).waitFor();
+    const text = 'Heart month: free blood pressure checks in the Riverside lobby, Tuesdays 9 to 11.';
+    await page.getByLabel('Text', { exact: true }).fill(text);
+    await until(async () => page.locator('fieldset input[type=checkbox]').first().isChecked(), 'the primary channel is selected');
+    const picker = page.getByLabel('Add an image', { exact: true });
+    const uploadError = page.locator('#part-0-upload-error');
+
+    // Too large: refused in the browser before it is sent.
+    await picker.setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 1) });
+    await uploadError.getByText(/poster\.png is 5\.0 MB; the largest image Bedside keeps is 5 MB/).waitFor();
+    // Named .png but not an image: the server looks at the bytes and refuses; its reason sits next to the picker.
+    await picker.setInputFiles({ name: 'flyer.png', mimeType: 'image/png', buffer: Buffer.from('this is a text file, not a picture') });
+    await uploadError.getByText('flyer.png: only PNG, JPEG, GIF and WebP images can be attached').waitFor();
+    assert.equal(await picker.getAttribute('aria-invalid'), 'true');
+
+    const png = Buffer.from(
+      String(
+        await page.evaluate(`(() => {
+          const c = document.createElement('canvas'); c.width = 480; c.height = 320;
+          const g = c.getContext('2d');
+          g.fillStyle = '#dbe9f7'; g.fillRect(0, 0, 480, 320);
+          g.fillStyle = '#a40000'; g.beginPath(); g.arc(240, 150, 90, 0, Math.PI * 2); g.fill();
+          g.fillStyle = '#fff'; g.fillRect(225, 90, 30, 120); g.fillRect(180, 135, 120, 30);
+          return c.toDataURL('image/png').split(',')[1];
+        })()`),
+      ),
+      'base64',
+    );
+    await picker.setInputFiles({ name: 'heart-month.png', mimeType: 'image/png', buffer: png });
+    const thumb = page.locator('.images img.thumb');
+    await thumb.waitFor();
+    assert.match((await thumb.getAttribute('src')) ?? '', /^data:image\/jpeg;base64,/, 'a preview made in the browser');
+    assert.equal(await uploadError.count(), 0, 'the earlier refusal is gone');
+    // The server's composer check blocks an image without alt text; the finding sits next to the alt-text field.
+    const alt = page.getByLabel('Alt text for image 1', { exact: true });
+    await page.locator('#part-0-image-0-alt-error', { hasText: 'Image 1 of the post has no alt text; describe the image before publishing.' }).waitFor();
+    assert.equal(await alt.getAttribute('aria-invalid'), 'true');
+    await alt.fill('IMG_2041.jpg');
+    await page.locator('#part-0-image-0-alt-note', { hasText: /says nothing about the image/ }).waitFor();
+    await alt.fill('A nurse takes a man’s blood pressure at a table in the hospital lobby.');
+    await page.locator('#part-0-image-0-alt-note').waitFor({ state: 'detached' });
+    await page.locator('#part-0-image-0-alt-error').waitFor({ state: 'detached' });
+
+    // A second image, removed again; the client also refuses a save while an image has no alt text.
+    await picker.setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: png });
+    await page.getByLabel('Alt text for image 2', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.locator('#part-0-image-1-alt-error', { hasText: 'Describe the image for people who cannot see it' }).waitFor();
+    await review('compose-images');
+    await page.getByRole('button', { name: 'Remove image 2' }).click();
+    assert.equal(await page.locator('.images img.thumb').count(), 1);
+
+    const tuesday = `${addDays(nextMonday(), 1)}T09:30`;
+    await page.getByLabel(/^Or schedule at/).fill(tuesday);
+    await page.getByRole('button', { name: 'Schedule at this time' }).click();
+    await page.getByText(/^Scheduled for /).first().waitFor();
+    const saved = await postWithText('Heart month: free blood pressure');
+    const post = await getPost(ctx, await ownerActor(), saved.id);
+    assert.equal(post.state, 'scheduled');
+    assert.equal(wallClock(post.scheduledAt!), tuesday);
+    assert.equal(post.parts[0]!.text, text);
+    assert.equal(post.parts[0]!.images?.length, 1, 'one image went with the post');
+    assert.equal(post.parts[0]!.images![0]!.altText, 'A nurse takes a man’s blood pressure at a table in the hospital lobby.');
+    const media = await ctx.storage.db.selectFrom('media').select(['mime_type', 'size']).where('id', '=', post.parts[0]!.images![0]!.mediaId!).executeTakeFirstOrThrow();
+    assert.deepEqual([media.mime_type, Number(media.size)], ['image/png', png.byteLength], 'the stored upload is the PNG that was picked');
+
+    // Opened again for editing: the image comes from the server (GET /api/media/{id}) with its alt text.
+    await page.goto(`${base}/compose?post=${saved.id}`);
+    await page.getByRole('heading', { name: 'Edit post' }).waitFor();
+    await until(async () => (await page.getByLabel('Alt text for image 1', { exact: true }).inputValue()) === 'A nurse takes a man’s blood pressure at a table in the hospital lobby.', 'the saved alt text is shown');
+    assert.equal(await page.locator('.images img.thumb').getAttribute('src'), `/api/media/${post.parts[0]!.images![0]!.mediaId}`);
+    await until(async () => Number(await page.evaluate("document.querySelector('.images img.thumb').naturalWidth")) === 480, 'the stored image loads as the preview');
+  });
+
+  test('calendar: a scheduled post is dragged to another day; with the keyboard, a time in the DST gap is refused next to the field and the post stays; then it moves', async () => {
+    const monday = nextMonday();
+    const [tuesday, thursday, saturday] = [addDays(monday, 1), addDays(monday, 3), addDays(monday, 5)];
+    const id = (await postWithText('Heart month: free blood pressure')).id;
+    const scheduled = async (): Promise<string> => wallClock((await getPost(ctx, await ownerActor(), id)).scheduledAt!);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Next week →' }).click();
+    const day = (date: string) => page.locator(`li.day[data-date="${date}"]`);
+    const entry = (date: string) => day(date).locator('li.entry.movable', { hasText: 'Heart month' });
+    await entry(tuesday).waitFor();
+
+    await entry(tuesday).dragTo(day(thursday).getByRole('heading'));
+    await page.getByText(/^Moved “Heart month: free blood pressure.*” to /).waitFor();
+    await entry(thursday).waitFor();
+    assert.equal(await entry(tuesday).count(), 0);
+    assert.equal(await scheduled(), `${thursday}T09:30`, 'the same time of day, two days later, on the server');
+    await review('calendar-moved');
+
+    // The keyboard way: Move… opens a date-time field in the workspace zone, focused.
+    await entry(thursday).getByRole('button', { name: /^Move…/ }).focus();
+    await pressKey('Enter');
+    const when = page.getByLabel(/^New time for “Heart month/);
+    await when.waitFor();
+    await until(async () => (await page.evaluate('document.activeElement?.type')) === 'datetime-local', 'the date-time field has the focus');
+    assert.equal(await when.inputValue(), `${thursday}T09:30`);
+    const gap = nextDstGap();
+    await when.fill(gap);
+    await pressKey('Enter');
+    await page.locator('.move-form .field-error', { hasText: /does not exist in America\/Chicago: clocks spring forward/ }).waitFor();
+    assert.equal(await when.getAttribute('aria-invalid'), 'true');
+    assert.equal(await scheduled(), `${thursday}T09:30`, 'a refused move changes nothing on the server');
+    assert.equal(await entry(thursday).count(), 1, 'and the post stays where it was');
+    await review('calendar-move-refused');
+
+    await when.fill(`${saturday}T11:15`);
+    await pressKey('Enter');
+    await page.getByText(/^Moved “Heart month: free blood pressure.*” to /).waitFor();
+    await entry(saturday).waitFor();
+    assert.equal(await scheduled(), `${saturday}T11:15`);
   });
 });

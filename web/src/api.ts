@@ -45,12 +45,21 @@ export function onUnauthorized(listener: () => void): () => void {
 const SAFE = new Set(['GET', 'HEAD']);
 
 export async function api<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  return request<T>(method, path, body === undefined ? undefined : { data: JSON.stringify(body), type: 'application/json' }, extraHeaders);
+}
+
+/** Sends a file as the raw request body (POST /api/media): the server decides what it is from its bytes. */
+export function upload<T>(path: string, file: Blob): Promise<T> {
+  return request<T>('POST', path, { data: file, type: file.type.startsWith('image/') ? file.type : 'application/octet-stream' });
+}
+
+async function request<T>(method: string, path: string, body: { data: string | Blob; type: string } | undefined, extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = body.type;
   if (!SAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: body.data } : {}) });
   } catch {
     throw new ApiError(0, OFFLINE);
   }

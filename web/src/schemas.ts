@@ -26,6 +26,19 @@ export const ChannelForm = z.object({
   serviceUrl: z.union([z.literal(''), z.string().url('Enter the server address, e.g. https://bsky.social').max(4096)]),
 });
 
+/** POST /api/channels/{id}/resume after the network refused the stored credentials: the new secret. */
+export const ResumeForm = (missing: string) => z.object({ secret: z.string().trim().min(1, missing).max(4096, 'That is longer than any credential (4,096 characters at most)') });
+
+/** POST /api/sources/hashtags: one Mastodon hashtag, with or without its #. */
+export const HashtagForm = z.object({
+  tag: z
+    .string()
+    .trim()
+    .min(1, 'Enter a hashtag, e.g. #FluShot')
+    .max(120, 'Keep the hashtag under 120 characters')
+    .regex(/^#?[\p{L}\p{M}\p{N}_]{1,100}$/u, 'Letters, digits and _ only (at most 100), e.g. #FluShot'),
+});
+
 export const PlanForm = z.object({
   days: z.array(z.enum(WEEKDAYS)).min(1, 'Pick at least one day'),
   time: z.string().regex(/^\d\d:\d\d$/, 'Enter a time like 10:00'),

@@ -45,6 +45,16 @@ export interface Channel {
   primary: boolean;
 }
 
+export interface Source {
+  id: string;
+  kind: 'channel_notifications' | 'query_search' | 'feed' | 'mastodon_hashtag';
+  ref: string;
+  health: 'ok' | 'unhealthy';
+  healthReason: string | null;
+  lastRunAt: string | null;
+  lastOkAt: string | null;
+}
+
 export interface Member {
   userId: string;
   email: string;

@@ -8,12 +8,14 @@ interface FieldProps {
   label: string;
   error?: string | undefined;
   hint?: ComponentChildren;
+  /** Shown under the control (e.g. a warning that does not make the value invalid). */
+  note?: ComponentChildren;
   children: (aria: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => JSX.Element;
 }
 
 /** A label, the control, a hint and the error message right under it (linked with aria-describedby). */
-export function Field({ id, label, error, hint, children }: FieldProps): JSX.Element {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+export function Field({ id, label, error, hint, note, children }: FieldProps): JSX.Element {
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', note ? `${id}-note` : ''].filter(Boolean).join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -26,6 +28,11 @@ export function Field({ id, label, error, hint, children }: FieldProps): JSX.Ele
       {error ? (
         <p class="field-error" id={`${id}-error`}>
           {error}
+        </p>
+      ) : null}
+      {note ? (
+        <p class="field-note" id={`${id}-note`}>
+          {note}
         </p>
       ) : null}
     </div>

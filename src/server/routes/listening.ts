@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { BedsideApp, RouteInfo } from '../app-types.ts';
 import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, actorOf } from '../route.ts';
-import { addFeed, addHashtag, audienceTopics, createQuery, explainQueryError, queries, queryMatches, removeQuery, searchMentions, sources } from '../../operations/listening.ts';
+import { addFeed, addHashtag, audienceTopics, createQuery, explainQueryError, queries, queryMatches, removeQuery, removeSource, searchMentions, sources } from '../../operations/listening.ts';
 import type { Mention } from '../../storage/mentions.ts';
 
 const json = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -137,5 +137,18 @@ export function registerListening(app: BedsideApp, table: RouteInfo[], ctx: AppC
       responses: { 201: { description: 'Added', content: { 'application/json': { schema: SourceSchema } } }, ...errorResponses },
     }),
     async (c) => c.json(sourceView(await addHashtag(ctx, actorOf(c), c.req.valid('json').tag)), 201),
+  );
+  app.openapi(
+    defineRoute(table, 'workspace.manage', {
+      method: 'delete',
+      path: '/api/sources/{id}',
+      summary: 'Stop listening to a feed or a Mastodon hashtag (the mentions it brought in stay)',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Removed' }, ...errorResponses },
+    }),
+    async (c) => {
+      await removeSource(ctx, actorOf(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Write once for the chosen channels: per-network counters and findings as you type, then save,
  * submit for review, approve (reviewers) and schedule into the next planned slot or at a time.
+ * Images are uploaded as they are picked and each needs its alt text.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -12,9 +13,10 @@ import { LocalTimeForm, PostForm, validate, type FieldErrors } from '../schemas.
 import { can, useSession } from '../session.ts';
 import type { Channel, ComposerCheck, Post, PostState, Workspace } from '../types.ts';
 import { Field, Findings, formatWhen, Notice, PageTitle, stateLabel } from '../ui.tsx';
+import { findingFormKey, PartImages, type DraftImage } from './compose-images.tsx';
 
 interface ComposeDraft {
-  parts: Array<{ text: string }>;
+  parts: Array<{ text: string; images?: DraftImage[] }>;
   channelIds: string[];
   postId: string | null;
   idempotencyKey: string;
@@ -63,7 +65,7 @@ function Composer({ editing, idea, channels, workspace, onChanged }: { editing: 
   // Open an existing post: its text, unless a newer local draft of it exists.
   useEffect(() => {
     if (!editing || draft.postId === editing) return;
-    void get<Post>(`/api/posts/${editing}`).then((p) => setDraft({ parts: p.parts.map((x) => ({ text: x.text })), channelIds: p.targets.map((t) => t.channelId), postId: p.id, idempotencyKey: draft.idempotencyKey }));
+    void get<Post>(`/api/posts/${editing}`).then((p) => setDraft({ parts: p.parts.map((x) => ({ text: x.text, images: (x.images ?? []).flatMap((i) => (i.mediaId ? [{ mediaId: i.mediaId, altText: i.altText }] : [])) })), channelIds: p.targets.map((t) => t.channelId), postId: p.id, idempotencyKey: draft.idempotencyKey }));
   }, [editing]);
   // A new draft starts on the primary channel (start small).
   useEffect(() => {
@@ -74,21 +76,29 @@ function Composer({ editing, idea, channels, workspace, onChanged }: { editing: 
   }, [channels]);
 
   const hasText = draft.parts.some((p) => p.text.trim());
-  const check = useDebouncedCheck({ parts: draft.parts, channelIds: draft.channelIds }, (body) => post<ComposerCheck>('/api/composer/check', body), 350, hasText && draft.channelIds.length > 0);
+  const check = useDebouncedCheck({ parts: bodyParts(draft), channelIds: draft.channelIds }, (body) => post<ComposerCheck>('/api/composer/check', body), 350, hasText && draft.channelIds.length > 0);
   const result = hasText ? check.result : undefined;
 
-  const setPart = (i: number, text: string): void => setDraft({ ...draft, parts: draft.parts.map((p, j) => (j === i ? { text } : p)) });
+  const setPart = (i: number, text: string): void => setDraft({ ...draft, parts: draft.parts.map((p, j) => (j === i ? { ...p, text } : p)) });
+  const setImages = (i: number, images: DraftImage[]): void => {
+    setDraft({ ...draft, parts: draft.parts.map((p, j) => (j === i ? { ...p, images } : p)) });
+    // An image removed or added shifts the numbering: the part's earlier image errors no longer apply.
+    if (images.length !== (draft.parts[i]?.images?.length ?? 0)) setErrors(Object.fromEntries(Object.entries(errors).filter(([k]) => !k.startsWith(`parts.${i}.images.`))));
+  };
+  // Alt-text findings show next to their field; the rest in the list under the parts.
+  const findings = result?.findings ?? [];
+  const generalFindings = findings.filter((f) => findingFormKey(f.field) === undefined);
   const toggleChannel = (id: string): void => setDraft({ ...draft, channelIds: draft.channelIds.includes(id) ? draft.channelIds.filter((c) => c !== id) : [...draft.channelIds, id] });
 
   /** Creates the post (once: the Idempotency-Key makes a retry safe) or saves its text. */
   const save = async (): Promise<Post | null> => {
-    const checked = validate(PostForm, { parts: draft.parts.map((p) => ({ text: p.text, images: [] })), channelIds: draft.channelIds });
+    const checked = validate(PostForm, { parts: draft.parts.map((p) => ({ text: p.text, images: p.images ?? [] })), channelIds: draft.channelIds });
     if (!checked.ok) {
       setErrors(checked.errors);
       return null;
     }
     setErrors({});
-    const parts = draft.parts.map((p) => ({ text: p.text }));
+    const parts = bodyParts(draft);
     if (draft.postId) return patch<Post>(`/api/posts/${draft.postId}`, { parts });
     const created = await post<Post>('/api/posts', { parts, channelIds: draft.channelIds }, { 'idempotency-key': draft.idempotencyKey });
     setDraft({ ...draft, postId: created.id });
@@ -111,7 +121,8 @@ function Composer({ editing, idea, channels, workspace, onChanged }: { editing: 
       if (editing) navigate('/compose', true);
       setMessage({ kind: 'ok', text: final.state === 'scheduled' && final.scheduledAt ? `Scheduled for ${formatWhen(final.scheduledAt, workspace?.timeZone)}.` : `${label}: the post is ${stateLabel(final.state)}.` });
     } catch (err) {
-      if (err instanceof ApiError && err.field?.startsWith('parts')) setErrors({ [err.field.replace(/\.text$/, '').replace(/\[(\d+)\]/, '.$1.text')]: err.message });
+      // parts[0].images[1].altText → parts.0.images.1.altText, the form's own key for that field.
+      if (err instanceof ApiError && err.field?.startsWith('parts')) setErrors({ [err.field.replace(/\[(\d+)\]/g, '.$1')]: err.message });
       setMessage({ kind: 'error', text: `${errorText(err)} Your text is kept.` });
     } finally {
       setBusy(false);
@@ -168,6 +179,7 @@ function Composer({ editing, idea, channels, workspace, onChanged }: { editing: 
             <Field id={`part-${i}`} label={draft.parts.length > 1 ? `Part ${i + 1} of the thread` : 'Text'} error={errors[`parts.${i}.text`]}>
               {(a) => <textarea {...a} rows={5} value={p.text} onInput={(e) => setPart(i, e.currentTarget.value)} />}
             </Field>
+            <PartImages part={i} partLabel={draft.parts.length > 1 ? `part ${i + 1}` : null} images={p.images ?? []} errors={errors} findings={findings} disabled={busy} onChange={(images) => setImages(i, images)} />
             {draft.parts.length > 1 ? (
               <button type="button" class="link" onClick={() => setDraft({ ...draft, parts: draft.parts.filter((_, j) => j !== i) })}>
                 Remove part {i + 1}
@@ -188,8 +200,9 @@ function Composer({ editing, idea, channels, workspace, onChanged }: { editing: 
               ))}
             </ul>
           ) : null}
-          {result ? <Findings findings={result.findings} label="Checks on this draft" /> : null}
+          {result ? <Findings findings={generalFindings} label="Checks on this draft" /> : null}
           {result && !result.blocked && result.findings.length === 0 ? <p class="guard-ok">No findings.</p> : null}
+          {generalFindings.length < findings.length ? <p class="hint">Alt text needs attention: see the image{findings.length - generalFindings.length > 1 ? 's' : ''} above.</p> : null}
         </div>
         {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
         <div class="actions">
@@ -215,6 +228,11 @@ function Composer({ editing, idea, channels, workspace, onChanged }: { editing: 
       </form>
     </section>
   );
+}
+
+/** The parts as the API takes them: text and the images' media ids with their alt text (the previews stay here). */
+function bodyParts(draft: ComposeDraft): Array<{ text: string; images?: Array<{ mediaId: string; altText: string }> }> {
+  return draft.parts.map((p) => (p.images?.length ? { text: p.text, images: p.images.map((i) => ({ mediaId: i.mediaId, altText: i.altText })) } : { text: p.text }));
 }
 
 const TABS: Array<{ label: string; states: PostState[] }> = [

@@ -1,12 +1,17 @@
-/** Listening: what the audience talks about (topics, questions, spikes) with post ideas, saved queries with live validation, and what each matched. */
+/**
+ * Listening: what the audience talks about (topics, questions, spikes) with post ideas, saved queries
+ * with live validation and what each matched, and where mentions come from (Mastodon hashtags among
+ * them) with each source's health.
+ */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, errorText, get, post } from '../api.ts';
+import { ApiError, api, errorText, get, post } from '../api.ts';
 import { useDebouncedCheck } from '../debounce.ts';
 import { useDraft } from '../drafts.ts';
-import { navigate } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
+import { HashtagForm, validate } from '../schemas.ts';
 import { can, useSession } from '../session.ts';
-import type { AudienceTopics, Mention } from '../types.ts';
+import type { AudienceTopics, Channel, Mention, Source } from '../types.ts';
 import { Field, formatWhen, Notice, PageTitle } from '../ui.tsx';
 
 interface Query {
@@ -121,6 +126,7 @@ export function ListeningPage(): JSX.Element {
           </ul>
         </section>
       ) : null}
+      <Sources queries={queries} />
     </div>
   );
 }
@@ -242,6 +248,115 @@ function Topics(): JSX.Element {
           </div>
         </div>
       ) : null}
+    </section>
+  );
+}
+
+const KIND: Record<string, string> = { channel_notifications: 'Channel notifications', query_search: 'Query search', feed: 'Feed', mastodon_hashtag: 'Mastodon hashtag' };
+
+/** Where mentions come from and whether each source is read without trouble; hashtags are added and removed here. */
+function Sources({ queries }: { queries: Query[] }): JSX.Element {
+  const session = useSession();
+  const manage = can(session, 'workspace.manage');
+  const [sources, setSources] = useState<Source[] | null>(null);
+  const [channels, setChannels] = useState<Channel[]>([]);
+  const [tag, setTag, clearTag] = useDraft('listening-hashtag', '');
+  const [tagError, setTagError] = useState('');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = (): void => {
+    get<{ sources: Source[] }>('/api/sources')
+      .then((r) => setSources(r.sources))
+      .catch((err) => setMessage({ kind: 'error', text: errorText(err) }));
+  };
+  useEffect(() => {
+    load();
+    void get<{ channels: Channel[] }>('/api/channels').then((r) => setChannels(r.channels));
+  }, []);
+  const hasMastodon = channels.some((c) => c.network === 'mastodon' && c.status === 'active');
+  const name = (s: Source): string => {
+    if (s.kind === 'mastodon_hashtag') return `#${s.ref}`;
+    if (s.kind === 'channel_notifications') return channels.find((c) => c.id === s.ref)?.handle ?? 'a channel';
+    if (s.kind === 'query_search') return queries.find((q) => q.id === s.ref)?.name ?? 'a saved query';
+    return s.ref;
+  };
+
+  const add = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    setMessage(null);
+    const checked = validate(HashtagForm, { tag });
+    if (!checked.ok) return setTagError(checked.errors.tag ?? 'Enter a hashtag');
+    setTagError('');
+    setBusy(true);
+    try {
+      const added = await post<Source>('/api/sources/hashtags', { tag: checked.data.tag });
+      clearTag();
+      setMessage({ kind: 'ok', text: `Listening to #${added.ref} from its newest posts on.` });
+      load();
+    } catch (err) {
+      if (err instanceof ApiError && err.field === 'tag') setTagError(err.message);
+      else setMessage({ kind: 'error', text: errorText(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (s: Source): Promise<void> => {
+    setMessage(null);
+    try {
+      await api('DELETE', `/api/sources/${s.id}`);
+      setMessage({ kind: 'ok', text: `Stopped listening to ${name(s)}. What it brought in stays.` });
+      load();
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorText(err) });
+    }
+  };
+
+  return (
+    <section class="card sources" aria-labelledby="sources-title">
+      <h2 id="sources-title">Sources</h2>
+      <p class="hint">Where mentions come from. An unhealthy source keeps what it already read and is tried again.</p>
+      {manage ? (
+        <form onSubmit={(e) => void add(e)} noValidate class="hashtag-form">
+          <Field
+            id="hashtag"
+            label="Mastodon hashtag"
+            hint={
+              hasMastodon ? (
+                'Its public posts are read through your Mastodon channel, from the newest on.'
+              ) : (
+                <>
+                  Read through a Mastodon channel: <Link href="/setup/channel">connect one</Link>, or the source stays unhealthy until you do.
+                </>
+              )
+            }
+            error={tagError}
+          >
+            {(a) => <input {...a} value={tag} placeholder="#FluShot" spellcheck={false} onInput={(e) => setTag(e.currentTarget.value)} />}
+          </Field>
+          <button type="submit" class="primary" disabled={busy}>
+            Listen to this hashtag
+          </button>
+        </form>
+      ) : null}
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {sources === null ? <p>Loading…</p> : sources.length === 0 ? <p class="empty">No source yet: connect a channel or add a hashtag.</p> : null}
+      <ul class="source-list" aria-label="Sources and their health">
+        {(sources ?? []).map((s) => (
+          <li key={s.id} class={`source health-${s.health}`}>
+            <p>
+              <strong>{name(s)}</strong> <span class="muted">{KIND[s.kind] ?? s.kind}</span>{' '}
+              <span class={`badge ${s.health === 'ok' ? 'badge-healthy' : 'badge-unhealthy'}`}>{s.health === 'ok' ? 'healthy' : 'unhealthy'}</span>
+            </p>
+            {s.health !== 'ok' && s.healthReason ? <p class="source-reason">Why: {s.healthReason}</p> : null}
+            <p class="meta">{s.lastRunAt ? `Last read ${formatWhen(s.lastRunAt)}${s.lastOkAt && s.lastOkAt !== s.lastRunAt ? `; last worked ${formatWhen(s.lastOkAt)}` : ''}` : 'Not read yet'}</p>
+            {manage && (s.kind === 'mastodon_hashtag' || s.kind === 'feed') ? (
+              <button type="button" class="small" onClick={() => void remove(s)}>
+                Stop listening<span class="sr-only"> to {name(s)}</span>
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
