@@ -197,7 +197,10 @@ export async function resumeChannel(ctx: AppContext, actor: Actor, id: string, i
   if (!connector) throw new OperationError('CONFLICT', `Bedside cannot connect to ${channel.network}`, { field: 'id' });
   const sealed = await readSealedCredentials(ctx.storage.db, actor.workspaceId, id);
   const stored = JSON.parse(ctx.secrets.open(sealed!, `channel:${id}`)) as ChannelCredentials;
-  const credentials = input.credentials ? { ...stored, ...input.credentials } : stored;
+  // New credentials replace the secret and drop the stored session, which belongs to the old ones:
+  // a session still alive would otherwise let a wrong new password through.
+  const { session: _oldSession, ...storedWithoutSession } = stored;
+  const credentials = input.credentials ? { ...storedWithoutSession, ...input.credentials } : stored;
   let refreshed: ChannelCredentials | undefined;
   try {
     refreshed = (await connector.connect(credentials)).refreshedCredentials;

@@ -8,12 +8,14 @@ import { testContext } from '../../testing/context.ts';
 import { startBlueskyNetwork, type BlueskyTestNetwork, type TestAccount } from '../../testing/bluesky-network.ts';
 import type { AppContext, Actor } from '../../operations/context.ts';
 import { createWorkspaceWithOwner, addMember } from '../../operations/accounts.ts';
-import { connectChannel } from '../../operations/channels.ts';
+import { connectChannel, resumeChannel } from '../../operations/channels.ts';
+import { readSealedCredentials } from '../../storage/channels.ts';
 import { approvePost, createPost, editPost, schedulePost, submitPost, getPost } from '../../operations/posts.ts';
 import { registerPublish } from './publish.ts';
 import type { Post } from '../../storage/posts.ts';
 
 interface Team {
+  owner: Actor;
   editor: Actor;
   reviewer: Actor;
   channelId: string;
@@ -26,6 +28,7 @@ async function team(ctx: AppContext, hospital: TestAccount, appPassword: string,
   const reviewer = await addMember(ctx, owner, { email: 'reviewer@r.example', displayName: 'Rae', role: 'reviewer', password: 'a long password here' });
   const channel = await connectChannel(ctx, owner, { network: 'bluesky', handle: hospital.handle, credentials: { appPassword, serviceUrl: pdsUrl } });
   return {
+    owner,
     editor: { type: 'user', workspaceId, userId: editor.userId, role: 'editor' },
     reviewer: { type: 'user', workspaceId, userId: reviewer.userId, role: 'reviewer' },
     channelId: channel.id,
@@ -128,6 +131,24 @@ describe('publishing to a local Bluesky network', () => {
       const channel = await ctx.storage.db.selectFrom('channels').select(['status', 'status_reason']).executeTakeFirstOrThrow();
       assert.equal(channel.status, 'auth_revoked');
       assert.match(channel.status_reason!, /reconnect the channel/);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  test('resuming with new credentials checks them, not the session stored with the old ones', async () => {
+    const hospital = await net.account('resumer');
+    const { ctx, cleanup } = await testContext('sqlite');
+    try {
+      const t = await team(ctx, hospital, await net.appPassword(hospital), net.pdsUrl);
+      // The stored session is alive; a mistyped new password must still be refused, and not stored.
+      await assert.rejects(resumeChannel(ctx, t.owner, t.channelId, { credentials: { appPassword: 'wrong-wrong-wrong-wrong' } }), (err: Error) => /still refuses the given credentials/.test(err.message));
+      const fresh = await net.appPassword(hospital);
+      const resumed = await resumeChannel(ctx, t.owner, t.channelId, { credentials: { appPassword: fresh } });
+      assert.equal(resumed.status, 'active');
+      const sealed = await readSealedCredentials(ctx.storage.db, t.owner.workspaceId, t.channelId);
+      const stored = JSON.parse(ctx.secrets.open(sealed!, `channel:${t.channelId}`)) as Record<string, string>;
+      assert.equal(stored.appPassword, fresh);
     } finally {
       await cleanup();
     }
