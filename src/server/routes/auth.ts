@@ -9,6 +9,7 @@ import { createWorkspaceWithOwner } from '../../operations/accounts.ts';
 import { login, logout, SESSION_IDLE_MS } from '../../operations/auth.ts';
 import { findMembership, findUser } from '../../storage/users.ts';
 import { ROLES } from '../../domain/roles.ts';
+import { SetupRequest, SignInRequest } from '../../domain/forms/index.ts';
 
 export const SESSION_COOKIE = 'bedside_session';
 
@@ -22,21 +23,6 @@ const SessionSchema = z
     csrfToken: z.string().optional().openapi({ description: 'Send as X-CSRF-Token with every state-changing request made with the session cookie' }),
   })
   .openapi('Session');
-
-const Credentials = z.object({
-  email: z.string().email().max(254),
-  password: z.string().min(1).max(1024),
-  workspaceId: z.string().uuid().optional(),
-});
-
-const SetupBody = z.object({
-  token: z.string().min(10).max(200),
-  workspaceName: z.string().trim().min(1).max(120),
-  timeZone: z.string().min(1).max(64).openapi({ example: 'America/Chicago' }),
-  email: z.string().email().max(254),
-  displayName: z.string().trim().min(1).max(120),
-  password: z.string().min(12).max(1024),
-});
 
 function clientAddress(c: Context): string {
   try {
@@ -67,7 +53,7 @@ export function registerAuth(app: BedsideApp, table: RouteInfo[], ctx: AppContex
       method: 'post',
       path: '/api/setup',
       summary: 'First run: create the workspace and its owner with the one-time setup link',
-      request: { body: { content: { 'application/json': { schema: SetupBody } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: SetupRequest } }, required: true } },
       responses: {
         201: { description: 'Created; the owner is signed in', content: { 'application/json': { schema: SessionSchema } } },
         400: errorResponses[400],
@@ -88,7 +74,7 @@ export function registerAuth(app: BedsideApp, table: RouteInfo[], ctx: AppContex
       method: 'post',
       path: '/api/auth/login',
       summary: 'Sign in with email and password (rate-limited); sets an HttpOnly session cookie',
-      request: { body: { content: { 'application/json': { schema: Credentials } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: SignInRequest } }, required: true } },
       responses: {
         200: { description: 'Signed in', content: { 'application/json': { schema: SessionSchema } } },
         400: errorResponses[400],

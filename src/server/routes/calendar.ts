@@ -3,14 +3,10 @@ import type { BedsideApp, RouteInfo } from '../app-types.ts';
 import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, actorOf } from '../route.ts';
 import { calendar, consistency, nextSlot, postingPlan, setPostingPlan } from '../../operations/calendar.ts';
-import { WEEKDAYS } from '../../domain/calendar/index.ts';
+import { PostingPlanRequest } from '../../domain/forms/index.ts';
 
-const PlanSchema = z
-  .union([
-    z.object({ slots: z.array(z.object({ days: z.array(z.enum(WEEKDAYS)).min(1), time: z.string().regex(/^\d\d:\d\d$/) })).min(1).max(50) }).strict(),
-    z.object({ rrule: z.string().min(5).max(1000) }).strict(),
-  ])
-  .openapi('PostingPlan', { description: 'Weekly slots in the workspace time zone (e.g. Tue/Thu/Sat 10:00) or an RFC 5545 RRULE' });
+// zod's own .meta(), not .openapi(): a shared schema may be built before @hono/zod-openapi adds that method to zod.
+const PlanSchema = PostingPlanRequest.meta({ id: 'PostingPlan', description: 'Weekly slots in the workspace time zone (e.g. Tue/Thu/Sat 10:00) or an RFC 5545 RRULE' });
 
 const ChannelParam = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 

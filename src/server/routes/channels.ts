@@ -3,6 +3,7 @@ import type { BedsideApp, RouteInfo } from '../app-types.ts';
 import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, actorOf } from '../route.ts';
 import { channels, connectChannel, disconnectChannel, resumeChannel } from '../../operations/channels.ts';
+import { ConnectChannelRequest, ResumeChannelRequest } from '../../domain/forms/index.ts';
 
 const ChannelSchema = z
   .object({
@@ -34,19 +35,7 @@ export function registerChannels(app: BedsideApp, table: RouteInfo[], ctx: AppCo
       path: '/api/channels',
       summary: 'Connect an account; its credentials are stored encrypted (AES-256-GCM)',
       request: {
-        body: {
-          content: {
-            'application/json': {
-              schema: z.object({
-                network: z.enum(['bluesky', 'mastodon']),
-                handle: z.string().trim().min(1).max(253),
-                displayName: z.string().max(120).optional(),
-                credentials: z.record(z.string(), z.string().max(4096)),
-              }),
-            },
-          },
-          required: true,
-        },
+        body: { content: { 'application/json': { schema: ConnectChannelRequest } }, required: true },
       },
       responses: { 201: { description: 'Connected', content: { 'application/json': { schema: ChannelSchema } } }, ...errorResponses },
     }),
@@ -63,7 +52,7 @@ export function registerChannels(app: BedsideApp, table: RouteInfo[], ctx: AppCo
       summary: 'Resume publishing on a paused channel, optionally with new credentials (checked with the network first); its waiting posts go out',
       request: {
         params: z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) }),
-        body: { content: { 'application/json': { schema: z.object({ credentials: z.record(z.string(), z.string().max(4096)).optional() }) } }, required: false },
+        body: { content: { 'application/json': { schema: ResumeChannelRequest } }, required: false },
       },
       responses: {
         200: { description: 'Resumed', content: { 'application/json': { schema: ChannelSchema.extend({ resumedPosts: z.number().int() }) } } },

@@ -7,6 +7,7 @@ import { responseReport } from '../../operations/inbox-metrics.ts';
 import { INBOX_STATUSES, OPEN_STATUSES, type InboxItem, type InboxStatus } from '../../storage/inbox.ts';
 import type { Mention } from '../../storage/mentions.ts';
 import { OperationError } from '../../operations/errors.ts';
+import { InboxActionRequest, NoteRequest, ReplyCheckRequest, ReplyRequest, SavedReplyRequest } from '../../domain/forms/index.ts';
 
 const MentionSchema = z
   .object({
@@ -111,7 +112,7 @@ export function registerInbox(app: BedsideApp, table: RouteInfo[], ctx: AppConte
       method: 'post',
       path: '/api/inbox/actions',
       summary: 'Assign, move offline, hide, close or reopen one or many items (bulk); results per item',
-      request: json(z.object({ ids: z.array(z.string().uuid()).min(1).max(500), action: z.enum(['assign', 'move_offline', 'hide', 'close', 'reopen']), assigneeId: z.string().uuid().nullable().optional() })),
+      request: json(InboxActionRequest),
       responses: { 200: { description: 'Per item', content: { 'application/json': { schema: z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), status: z.string().optional(), error: z.string().optional() })) }) } } }, ...errorResponses },
     }),
     async (c) => {
@@ -125,7 +126,7 @@ export function registerInbox(app: BedsideApp, table: RouteInfo[], ctx: AppConte
       method: 'post',
       path: '/api/inbox/{id}/notes',
       summary: 'Add an internal note (never sent)',
-      request: { params: IdParam, ...json(z.object({ body: z.string().trim().min(1).max(4000) })) },
+      request: { params: IdParam, ...json(NoteRequest) },
       responses: { 204: { description: 'Added' }, ...errorResponses },
     }),
     async (c) => {
@@ -139,7 +140,7 @@ export function registerInbox(app: BedsideApp, table: RouteInfo[], ctx: AppConte
       method: 'post',
       path: '/api/inbox/{id}/reply-check',
       summary: 'Run the PHI guard on a reply draft (as you type): findings and the compliant template',
-      request: { params: IdParam, ...json(z.object({ text: z.string().max(5000) })) },
+      request: { params: IdParam, ...json(ReplyCheckRequest) },
       responses: { 200: { description: 'Findings', content: { 'application/json': { schema: z.object({ blocked: z.boolean(), findings: z.array(FindingSchema), compliantReply: z.string() }) } } }, ...errorResponses },
     }),
     async (c) => c.json((await checkReply(ctx, actorOf(c), c.req.valid('param').id, c.req.valid('json').text)) as never, 200),
@@ -150,7 +151,7 @@ export function registerInbox(app: BedsideApp, table: RouteInfo[], ctx: AppConte
       method: 'post',
       path: '/api/inbox/{id}/reply',
       summary: 'Reply through the channel, after the PHI guard (422 PHI_BLOCKED with findings and a compliant template)',
-      request: { params: IdParam, ...json(z.object({ text: z.string().trim().min(1).max(5000) })) },
+      request: { params: IdParam, ...json(ReplyRequest) },
       responses: { 200: { description: 'Sent', content: { 'application/json': { schema: ItemSchema } } }, 422: { description: 'Blocked by the PHI guard', content: { 'application/json': { schema: ErrorSchema } } }, ...errorResponses },
     }),
     async (c) => c.json(itemView(await replyToItem(ctx, actorOf(c), c.req.valid('param').id, c.req.valid('json').text)), 200),
@@ -171,7 +172,7 @@ export function registerInbox(app: BedsideApp, table: RouteInfo[], ctx: AppConte
       method: 'post',
       path: '/api/saved-replies',
       summary: 'Write a saved reply (a reviewer approves it before it counts as reviewed)',
-      request: json(z.object({ title: z.string().trim().min(1).max(120), body: z.string().trim().min(1).max(2000) })),
+      request: json(SavedReplyRequest),
       responses: { 201: { description: 'Created', content: { 'application/json': { schema: SavedReplySchema } } }, ...errorResponses },
     }),
     async (c) => c.json(await createSavedReply(ctx, actorOf(c), c.req.valid('json')), 201),

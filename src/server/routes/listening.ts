@@ -4,6 +4,7 @@ import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, actorOf } from '../route.ts';
 import { addFeed, addHashtag, audienceTopics, createQuery, explainQueryError, queries, queryMatches, removeQuery, removeSource, searchMentions, sources } from '../../operations/listening.ts';
 import type { Mention } from '../../storage/mentions.ts';
+import { FeedRequest, HashtagRequest, ListeningQueryRequest, ValidateQueryRequest } from '../../domain/forms/index.ts';
 
 const json = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const IdParam = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -31,7 +32,7 @@ export function registerListening(app: BedsideApp, table: RouteInfo[], ctx: AppC
       method: 'post',
       path: '/api/listening/validate',
       summary: 'Validate a query as it is typed: the problem and its column, with a caret line',
-      request: json(z.object({ query: z.string().max(5000) })),
+      request: json(ValidateQueryRequest),
       responses: {
         200: { description: 'ok, or the error', content: { 'application/json': { schema: z.object({ ok: z.boolean(), message: z.string().optional(), column: z.number().optional(), length: z.number().optional(), pointer: z.string().optional() }) } } },
         ...errorResponses,
@@ -48,7 +49,7 @@ export function registerListening(app: BedsideApp, table: RouteInfo[], ctx: AppC
       method: 'post',
       path: '/api/listening/queries',
       summary: 'Save a listening query (words, "phrases", AND/OR/NOT, parentheses, NEAR/n, author:, lang:)',
-      request: json(z.object({ name: z.string().trim().min(1).max(120), query: z.string().min(1).max(2000) })),
+      request: json(ListeningQueryRequest),
       responses: { 201: { description: 'Saved', content: { 'application/json': { schema: QuerySchema } } }, ...errorResponses },
     }),
     async (c) => c.json(await createQuery(ctx, actorOf(c), c.req.valid('json')), 201),
@@ -123,7 +124,7 @@ export function registerListening(app: BedsideApp, table: RouteInfo[], ctx: AppC
       method: 'post',
       path: '/api/sources/feeds',
       summary: 'Listen to an RSS, Atom or JSON Feed (news sites, review sites, blogs)',
-      request: json(z.object({ url: z.string().min(8).max(2000) })),
+      request: json(FeedRequest),
       responses: { 201: { description: 'Added', content: { 'application/json': { schema: SourceSchema } } }, ...errorResponses },
     }),
     async (c) => c.json(sourceView(await addFeed(ctx, actorOf(c), c.req.valid('json').url)), 201),
@@ -133,7 +134,7 @@ export function registerListening(app: BedsideApp, table: RouteInfo[], ctx: AppC
       method: 'post',
       path: '/api/sources/hashtags',
       summary: "Listen to a Mastodon hashtag (#FluShot): its public timeline, read through the workspace's Mastodon channel from the newest posts on",
-      request: json(z.object({ tag: z.string().min(1).max(120) })),
+      request: json(HashtagRequest),
       responses: { 201: { description: 'Added', content: { 'application/json': { schema: SourceSchema } } }, ...errorResponses },
     }),
     async (c) => c.json(sourceView(await addHashtag(ctx, actorOf(c), c.req.valid('json').tag)), 201),

@@ -4,6 +4,7 @@ import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, actorOf } from '../route.ts';
 import { addMember, changeMemberRole, members, removeMember } from '../../operations/accounts.ts';
 import { ROLES } from '../../domain/roles.ts';
+import { AddMemberRequest, ChangeRoleRequest } from '../../domain/forms/index.ts';
 
 const MemberSchema = z
   .object({ userId: z.string(), email: z.string(), displayName: z.string(), role: z.enum(ROLES), joinedAt: z.string(), disabled: z.boolean() })
@@ -28,19 +29,7 @@ export function registerMembers(app: BedsideApp, table: RouteInfo[], ctx: AppCon
       path: '/api/members',
       summary: 'Add a person to the workspace with a role (a new user needs a password)',
       request: {
-        body: {
-          content: {
-            'application/json': {
-              schema: z.object({
-                email: z.string().email().max(254),
-                displayName: z.string().trim().min(1).max(120),
-                role: z.enum(ROLES),
-                password: z.string().min(12).max(1024).optional(),
-              }),
-            },
-          },
-          required: true,
-        },
+        body: { content: { 'application/json': { schema: AddMemberRequest } }, required: true },
       },
       responses: { 201: { description: 'Added', content: { 'application/json': { schema: MemberSchema } } }, ...errorResponses },
     }),
@@ -52,7 +41,7 @@ export function registerMembers(app: BedsideApp, table: RouteInfo[], ctx: AppCon
       method: 'patch',
       path: '/api/members/{userId}',
       summary: "Change a member's role (granting or taking owner needs an owner)",
-      request: { params: UserIdParam, body: { content: { 'application/json': { schema: z.object({ role: z.enum(ROLES) }) } }, required: true } },
+      request: { params: UserIdParam, body: { content: { 'application/json': { schema: ChangeRoleRequest } }, required: true } },
       responses: { 200: { description: 'Changed', content: { 'application/json': { schema: MemberSchema } } }, ...errorResponses },
     }),
     async (c) => c.json(await changeMemberRole(ctx, actorOf(c), c.req.valid('param').userId, c.req.valid('json').role), 200),

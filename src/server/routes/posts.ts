@@ -8,7 +8,9 @@ import { localTimeToInstant, nextSlot } from '../../operations/calendar.ts';
 import { POST_STATES } from '../../domain/posts/lifecycle.ts';
 import type { Post } from '../../storage/posts.ts';
 import { OperationError } from '../../operations/errors.ts';
+import { ApproveRequest, CommentRequest, ComposerCheckRequest, CreatePostRequest, EditPostRequest, RetryRequest, ScheduleRequest } from '../../domain/forms/index.ts';
 
+/** A part as the API returns it (requests are checked with the shared PostPart). */
 const PartSchema = z.object({
   text: z.string().max(10_000),
   images: z.array(z.object({ mediaId: z.string().max(100).optional(), altText: z.string().max(5000) })).max(10).optional(),
@@ -53,7 +55,6 @@ const FindingSchema = z
   .openapi('Finding');
 
 const IdParam = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const Comment = z.object({ comment: z.string().trim().min(1).max(2000) });
 
 function view(post: Post): z.infer<typeof PostSchema> {
   const { workspaceId: _w, targets, ...rest } = post;
@@ -98,7 +99,7 @@ export function registerPosts(app: BedsideApp, table: RouteInfo[], ctx: AppConte
       method: 'post',
       path: '/api/posts',
       summary: 'Create a draft for one or more channels (an Idempotency-Key header makes retries safe)',
-      request: { ...json(z.object({ parts: z.array(PartSchema).min(1).max(25), channelIds: z.array(z.string().uuid()).min(1).max(10) })), headers: z.object({ 'idempotency-key': z.string().max(200).optional() }) },
+      request: { ...json(CreatePostRequest), headers: z.object({ 'idempotency-key': z.string().max(200).optional() }) },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: PostSchema } } },
         200: { description: 'The earlier post with this Idempotency-Key', content: { 'application/json': { schema: PostSchema } } },
@@ -134,7 +135,7 @@ export function registerPosts(app: BedsideApp, table: RouteInfo[], ctx: AppConte
       method: 'patch',
       path: '/api/posts/{id}',
       summary: 'Edit a post; an approved or scheduled post goes back to review',
-      request: { params: IdParam, ...json(z.object({ parts: z.array(PartSchema).min(1).max(25) })) },
+      request: { params: IdParam, ...json(EditPostRequest) },
       responses: postResponse(200, 'Edited'),
     }),
     async (c) => c.json(view(await editPost(ctx, actorOf(c), c.req.valid('param').id, c.req.valid('json'))), 200),
@@ -151,8 +152,8 @@ export function registerPosts(app: BedsideApp, table: RouteInfo[], ctx: AppConte
     );
 
   action('submit', 'posts.draft', 'Submit a draft for review', (id, _b, c) => submitPost(ctx, actorOf(c), id));
-  action('approve', 'posts.approve', 'Approve a post in review (not your own)', (id, b, c) => approvePost(ctx, actorOf(c), id, b.comment as string | undefined), z.object({ comment: z.string().max(2000).optional() }));
-  action('request-changes', 'posts.approve', 'Send a post back to its author with a comment', (id, b, c) => requestChanges(ctx, actorOf(c), id, b.comment as string), Comment);
+  action('approve', 'posts.approve', 'Approve a post in review (not your own)', (id, b, c) => approvePost(ctx, actorOf(c), id, b.comment as string | undefined), ApproveRequest);
+  action('request-changes', 'posts.approve', 'Send a post back to its author with a comment', (id, b, c) => requestChanges(ctx, actorOf(c), id, b.comment as string), CommentRequest);
   action(
     'schedule',
     'posts.draft',
@@ -172,22 +173,18 @@ export function registerPosts(app: BedsideApp, table: RouteInfo[], ctx: AppConte
       }
       return schedulePost(ctx, actor, id, at);
     },
-    z.object({
-      scheduledAt: z.string().datetime({ offset: true }).optional(),
-      localTime: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/).optional(),
-      slot: z.literal('next').optional(),
-    }),
+    ScheduleRequest,
   );
   action('unschedule', 'posts.draft', 'Take a post off the schedule', (id, _b, c) => unschedulePost(ctx, actorOf(c), id));
   action('cancel', 'posts.draft', 'Cancel a post that has not gone out', (id, _b, c) => cancelPost(ctx, actorOf(c), id));
-  action('retry', 'posts.draft', 'Try one failed channel again', (id, b, c) => retryTarget(ctx, actorOf(c), id, b.targetId as string), z.object({ targetId: z.string().uuid() }));
+  action('retry', 'posts.draft', 'Try one failed channel again', (id, b, c) => retryTarget(ctx, actorOf(c), id, b.targetId as string), RetryRequest);
 
   app.openapi(
     defineRoute(table, 'posts.comment', {
       method: 'post',
       path: '/api/posts/{id}/comments',
       summary: 'Comment on a post (reviewers and editors)',
-      request: { params: IdParam, ...json(Comment) },
+      request: { params: IdParam, ...json(CommentRequest) },
       responses: { 204: { description: 'Added' }, ...errorResponses },
     }),
     async (c) => {
@@ -201,7 +198,7 @@ export function registerPosts(app: BedsideApp, table: RouteInfo[], ctx: AppConte
       method: 'post',
       path: '/api/composer/check',
       summary: 'Composer findings for a draft on the chosen channels: length per network, alt text, hashtags, link preview',
-      request: json(z.object({ parts: z.array(PartSchema).min(1).max(25), channelIds: z.array(z.string().uuid()).min(1).max(10) })),
+      request: json(ComposerCheckRequest),
       responses: {
         200: {
           description: 'Findings',

@@ -3,6 +3,7 @@ import type { BedsideApp, RouteInfo } from '../app-types.ts';
 import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, actorOf } from '../route.ts';
 import { auditEntries, changeWorkspace, verifyWorkspaceAudit, workspaceOf } from '../../operations/workspace.ts';
+import { WorkspacePatchRequest } from '../../domain/forms/index.ts';
 
 const WorkspaceSchema = z
   .object({
@@ -13,30 +14,6 @@ const WorkspaceSchema = z
     createdAt: z.string(),
   })
   .openapi('Workspace');
-
-const WorkspacePatch = z
-  .object({
-    name: z.string().trim().min(1).max(120).optional(),
-    timeZone: z.string().min(1).max(64).optional(),
-    settings: z
-      .object({
-        approvalRequired: z.boolean().optional(),
-        profile: z.record(z.string(), z.unknown()).optional().openapi({ description: "The organisation's own details the PHI guard must not flag: name, aliases, handles, addresses, phones, emails, urls, staff, public_figures, on_call" }),
-        sla: z
-          .object({ firstResponseMinutes: z.number(), urgentFirstResponseMinutes: z.number().optional(), businessHours: z.object({ zone: z.string(), days: z.record(z.string(), z.array(z.object({ start: z.string(), end: z.string() }))), holidays: z.array(z.string()).optional() }) })
-          .optional()
-          .openapi({ description: 'Response-time targets: first response in business minutes, urgent in wall-clock minutes, business hours' }),
-        pillars: z
-          .array(z.object({ id: z.string().min(1).max(60), name: z.string().trim().min(1).max(80), keywords: z.array(z.string().trim().min(1).max(60)).max(50) }))
-          .max(5)
-          .optional()
-          .openapi({ description: 'Up to five content pillars (Focus), each with keywords that tag posts automatically' }),
-        valueTarget: z.object({ promotionalShare: z.number().min(0).max(1).optional(), days: z.number().int().min(7).max(365).optional() }).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
 
 const AuditEntrySchema = z
   .object({
@@ -69,7 +46,7 @@ export function registerWorkspace(app: BedsideApp, table: RouteInfo[], ctx: AppC
       method: 'patch',
       path: '/api/workspace',
       summary: 'Rename the workspace, change its time zone or settings',
-      request: { body: { content: { 'application/json': { schema: WorkspacePatch } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: WorkspacePatchRequest } }, required: true } },
       responses: { 200: { description: 'Updated', content: { 'application/json': { schema: WorkspaceSchema } } }, ...errorResponses },
     }),
     async (c) => c.json(await changeWorkspace(ctx, actorOf(c), c.req.valid('json')), 200),
