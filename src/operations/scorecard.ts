@@ -7,8 +7,16 @@ import { listChannels } from '../storage/channels.ts';
 import { listPlans } from '../storage/posting-plans.ts';
 import { conversationsBetween } from '../storage/inbox.ts';
 import { recentMentions } from '../storage/mentions.ts';
-import { interactionsSince, mentionCounts, publishedPostsSince, scheduledTargets } from '../storage/scorecard-data.ts';
-import { masteryCheck, scorecard, type Pillar, type ScorecardInput } from '../domain/scorecard/index.ts';
+import {
+  audienceWindowCounts,
+  engagedPeoplePerPeriod,
+  interactionsSince,
+  mentionCounts,
+  publishedPostsSince,
+  publishedPostTimeline,
+  scheduledTargets,
+} from '../storage/scorecard-data.ts';
+import { postDetailDays, QUALITY_AUDIENCE, scorecardWeeks, scorecardWithMastery, type Pillar, type ScorecardInput, type ValueTarget } from '../domain/scorecard/index.ts';
 import { topQuestions, topTerms } from '../domain/listening/trends/index.ts';
 import { toPlan } from './calendar.ts';
 import { slaPolicyOf } from './ingest.ts';
@@ -16,53 +24,76 @@ import { toResponseConversations } from './inbox-metrics.ts';
 
 const DAY = 86_400_000;
 
-/** Top terms are computed over at most this many of the newest mentions of the last 30 days. */
-const TERMS_SAMPLE = 10_000;
-/** Questions of the last 7 days are read up to this many (the newest). */
-const QUESTIONS_LIMIT = 50_000;
+/**
+ * Top terms (30 days) and this week's questions are computed over at most this many of the newest
+ * mentions of the last 30 days: both are trend lists, and a sample this size ranks the same leading
+ * terms and questions while each mention costs ~10 µs to tokenise (twice: terms and questions). A
+ * busier workspace's term and question counts are those of the sample; the Listen score uses their
+ * ratio (questions answered ÷ asked), which the sample estimates.
+ */
+const LISTENING_SAMPLE = 2_000;
+
+export interface ScorecardReadOptions {
+  /**
+   * Also read the raw interactions of this many days: the monthly report counts a month's engaged
+   * people from them. The scorecard itself reads storage's aggregates; 0 reads none. Default 90.
+   */
+  interactionDays?: number;
+}
 
 /**
- * Gathers the workspace's history in the compact shapes the scorecard reads. The reads are
+ * Gathers the workspace's history in the compact shapes the scorecard reads: posts of the detailed
+ * window with text and metrics, older ones as instants, the audience counted by the database (per
+ * person for 90 days, per local week for three years) rather than read row by row. The reads are
  * independent, so they run concurrently (PostgreSQL serves them on several pooled connections).
  */
-export async function scorecardInput(ctx: AppContext, workspaceId: string, now: Date): Promise<ScorecardInput> {
+export async function scorecardInput(ctx: AppContext, workspaceId: string, now: Date, options: ScorecardReadOptions = {}): Promise<ScorecardInput> {
   const db = ctx.storage.db;
   const engine = ctx.storage.engine;
   const nowIso = now.toISOString();
-  const since = new Date(now.getTime() - 3 * 366 * DAY).toISOString();
-  const month = new Date(now.getTime() - 30 * DAY).toISOString();
-  const week = new Date(now.getTime() - 7 * DAY).toISOString();
-  const [ws, channels, planRows, posts, interactions, policy, conversationRows, counts, recent, scheduled] = await Promise.all([
-    findWorkspace(db, workspaceId),
+  const daysAgo = (days: number): string => new Date(now.getTime() - days * DAY).toISOString();
+  const since = daysAgo(3 * 366);
+  const month = daysAgo(30);
+  const week = daysAgo(7);
+  // The zone (weeks) and the value window (detailed posts) shape the other reads.
+  const ws = await findWorkspace(db, workspaceId);
+  if (!ws) throw new OperationError('NOT_FOUND', 'workspace not found');
+  const zone = ws.timeZone;
+  const settings = ws.settings as { pillars?: Pillar[]; valueTarget?: ValueTarget };
+  const weeks = scorecardWeeks(nowIso, zone);
+  const interactionDays = options.interactionDays ?? 90;
+  const [channels, planRows, posts, timeline, audienceWindow, weeklyPeople, rows, policy, conversationRows, counts, recent, scheduled] = await Promise.all([
     listChannels(db, workspaceId),
     listPlans(db, workspaceId),
-    publishedPostsSince(db, engine, workspaceId, since),
-    interactionsSince(db, engine, workspaceId, since),
+    publishedPostsSince(db, engine, workspaceId, daysAgo(postDetailDays(settings.valueTarget))),
+    publishedPostTimeline(db, engine, workspaceId, since),
+    audienceWindowCounts(db, engine, workspaceId, daysAgo(QUALITY_AUDIENCE.days), nowIso, QUALITY_AUDIENCE.days, QUALITY_AUDIENCE.minInteractions),
+    engagedPeoplePerPeriod(db, engine, workspaceId, weeks.length === 0 ? [] : [...weeks.map((w) => w.from), weeks[weeks.length - 1]!.to]),
+    interactionDays > 0 ? interactionsSince(db, engine, workspaceId, daysAgo(interactionDays)) : [],
     slaPolicyOf(ctx, workspaceId),
     conversationsBetween(db, workspaceId, month, nowIso),
     mentionCounts(db, workspaceId, month),
-    // Top terms are a trend list: a sample of the newest mentions of 30 days ranks the same terms
-    // without reading (and tokenising) every text of a busy month.
-    recentMentions(db, workspaceId, month, nowIso, TERMS_SAMPLE),
+    recentMentions(db, workspaceId, month, nowIso, LISTENING_SAMPLE),
     scheduledTargets(db, workspaceId, nowIso),
   ]);
-  if (!ws) throw new OperationError('NOT_FOUND', 'workspace not found');
-  const zone = ws.timeZone;
   const primary = channels.find((c) => c.primary) ?? channels[0];
   const plans = planRows.map((p) => toPlan(p.channelId, zone, p.plan));
-  // The sample holds the whole week unless it is full and ends inside the week: then read the week.
-  const sampleCoversWeek = recent.length < TERMS_SAMPLE || (recent[recent.length - 1]?.createdAt ?? nowIso) < week;
-  const thisWeek = sampleCoversWeek ? recent.filter((m) => m.createdAt >= week) : await recentMentions(db, workspaceId, week, nowIso, QUESTIONS_LIMIT);
-  const settings = ws.settings as { pillars?: Pillar[]; valueTarget?: { promotionalShare?: number; days?: number } };
+  const trackedSince = channels.length ? channels.map((c) => c.createdAt).sort()[0]! : nowIso;
+  // The newest mentions of 30 days hold the newest of the week: the questions read the same sample.
+  const thisWeek = recent.filter((m) => m.createdAt >= week);
   return {
     zone,
     primaryChannelId: primary?.id ?? '',
     channels: channels.map((c) => ({ id: c.id, name: c.handle, connectedAt: c.createdAt, ...(c.status === 'auth_revoked' ? { outages: [{ from: c.createdAt, reason: c.statusReason ?? 'credentials refused' }] } : {}) })),
     plans,
     posts,
+    postTimeline: timeline,
     scheduledPosts: scheduled.map((t) => ({ id: t.id, channelId: t.channel_id, at: t.scheduled_at! })),
-    interactions,
-    interactionsSince: channels.length ? channels.map((c) => c.createdAt).sort()[0]! : nowIso,
+    interactions: rows,
+    interactionsSince: trackedSince,
+    audienceWindow,
+    // Weeks from the one tracking began in are known (0 when nobody interacted); earlier ones are not listed, so unknown.
+    weeklyAudience: weeks.flatMap((w, i) => (w.from >= trackedSince ? [{ weekStart: w.weekStart, engagedPeople: weeklyPeople[i] ?? 0 }] : [])),
     inbox: { conversations: toResponseConversations(conversationRows), firstResponseMinutes: policy.firstResponseMinutes, businessHours: policy.businessHours },
     listening: {
       queries: counts.queries,
@@ -78,8 +109,8 @@ export async function scorecardInput(ctx: AppContext, workspaceId: string, now: 
 
 export async function workspaceScorecard(ctx: AppContext, actor: Actor, now = new Date()) {
   requirePermission(actor, 'workspace.read');
-  const input = await scorecardInput(ctx, actor.workspaceId, now);
-  return { scorecard: scorecard(input, now.toISOString()), mastery: input.primaryChannelId ? masteryCheck(input, now.toISOString()) : null };
+  const input = await scorecardInput(ctx, actor.workspaceId, now, { interactionDays: 0 });
+  return scorecardWithMastery(input, now.toISOString());
 }
 
 /** The owner may unlock a second channel before the primary one is mastered; the audit log records it. */

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx, EngineName } from './engine.ts';
-import type { Interaction, PublishedPost } from '../domain/scorecard/index.ts';
+import type { AudienceWindow, Interaction, PostInstant, PublishedPost } from '../domain/scorecard/index.ts';
 
 /**
  * What the scorecard reads, aggregated per workspace (posts with their latest metrics, interactions…).
@@ -23,7 +23,8 @@ interface PostRow {
   id: string;
   channel_id: string;
   published_at: string;
-  parts: string;
+  /** The first part's text: what the scorecard reads of a thread. */
+  text: string | null;
   likes: number | null;
   reposts: number | null;
   replies: number | null;
@@ -41,7 +42,8 @@ interface PostRow {
  * snapshots kept per post.
  */
 export async function publishedPostsSince(db: DbOrTrx, engine: EngineName, workspaceId: string, since: string, limit = 50_000): Promise<PublishedPost[]> {
-  const cols = sql`t.id, t.channel_id, ${isoOf(engine, 't.published_at')} as published_at, p.parts, s.likes, s.reposts, s.replies, s.quotes, s.impressions, s.unavailable`;
+  const text = engine === 'postgres' ? sql`p.parts::json -> 0 ->> 'text'` : sql`json_extract(p.parts, '$[0].text')`;
+  const cols = sql`t.id, t.channel_id, ${isoOf(engine, 't.published_at')} as published_at, ${text} as text, s.likes, s.reposts, s.replies, s.quotes, s.impressions, s.unavailable`;
   const where = sql`t.workspace_id = ${workspaceId} and t.state = 'published' and t.published_at >= ${since} order by t.published_at desc limit ${limit}`;
   const query =
     engine === 'postgres'
@@ -55,7 +57,7 @@ export async function publishedPostsSince(db: DbOrTrx, engine: EngineName, works
   const posts: PublishedPost[] = new Array<PublishedPost>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    const post: PublishedPost = { id: r.id, channelId: r.channel_id, publishedAt: r.published_at, text: (JSON.parse(r.parts) as Array<{ text: string }>)[0]?.text ?? '' };
+    const post: PublishedPost = { id: r.id, channelId: r.channel_id, publishedAt: r.published_at, text: r.text ?? '' };
     if (r.has_metrics) {
       post.metrics = r.unavailable
         ? { unavailable: r.unavailable }
@@ -64,6 +66,23 @@ export async function publishedPostsSince(db: DbOrTrx, engine: EngineName, works
     posts[i] = post;
   }
   return posts;
+}
+
+/**
+ * Every post published since `since` as an instant on its channel (the long trends and the plan's
+ * streak). One row per channel with the instants joined by commas: 20,000 rows of two columns cost
+ * more in the driver than the query does. Unordered.
+ */
+export async function publishedPostTimeline(db: DbOrTrx, engine: EngineName, workspaceId: string, since: string): Promise<PostInstant[]> {
+  const where = sql`t.workspace_id = ${workspaceId} and t.state = 'published' and t.published_at >= ${since} group by t.channel_id`;
+  const { rows } = await (
+    engine === 'postgres'
+      ? sql<{ channel_id: string; instants: string }>`select t.channel_id, string_agg(${isoOf(engine, 't.published_at')}, ',') as instants from post_targets t where ${where}`
+      : sql<{ channel_id: string; instants: string }>`select t.channel_id, group_concat(t.published_at, ',') as instants from post_targets t where ${where}`
+  ).execute(db);
+  const out: PostInstant[] = [];
+  for (const r of rows) for (const publishedAt of r.instants.split(',')) out.push({ channelId: r.channel_id, publishedAt });
+  return out;
 }
 
 export async function scheduledTargets(db: DbOrTrx, workspaceId: string, from: string) {
@@ -112,4 +131,64 @@ export async function mentionCounts(db: DbOrTrx, workspaceId: string, since: str
     db.selectFrom('listening_queries').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow(),
   ]);
   return { matched: Number(matched.n), read: Number(read.n), queries: Number(queries.n) };
+}
+
+/**
+ * Engaged people and the loyal core in (from, to]: people with an interaction other than a follow,
+ * and those with at least `minInteractions` of them, counted per person in the database.
+ */
+export async function audienceWindowCounts(db: DbOrTrx, engine: EngineName, workspaceId: string, from: string, to: string, days: number, minInteractions: number): Promise<AudienceWindow> {
+  const person = personKey(engine);
+  const { rows } = await sql<{ engaged: number | string; loyal: number | string | null }>`
+    select count(*) as engaged, sum(case when p.n >= ${minInteractions} then 1 else 0 end) as loyal
+    from (select ${person} as person, count(*) as n from interactions
+          where workspace_id = ${workspaceId} and at > ${from} and at <= ${to} and kind <> 'follow'
+          group by ${person}) p`.execute(db);
+  const row = rows[0];
+  return { days, minInteractions, engaged: Number(row?.engaged ?? 0), loyal: Number(row?.loyal ?? 0) };
+}
+
+/**
+ * Unique people with an interaction other than a follow in each of the consecutive periods
+ * [boundaries[i], boundaries[i+1]): one count per period, 0 where nobody interacted. PostgreSQL
+ * buckets each row with width_bucket in one scan; SQLite joins the periods as a VALUES table, one
+ * index range each.
+ */
+export async function engagedPeoplePerPeriod(db: DbOrTrx, engine: EngineName, workspaceId: string, boundaries: readonly string[]): Promise<number[]> {
+  const periods = boundaries.length - 1;
+  const counts = new Array<number>(Math.max(0, periods)).fill(0);
+  if (periods < 1) return counts;
+  const first = boundaries[0]!;
+  const last = boundaries[periods]!;
+  let rows: Array<{ i: number | string; n: number | string }>;
+  if (engine === 'postgres') {
+    // width_bucket gives 1 for the first period; then one row per distinct (period, person).
+    ({ rows } = await sql<{ i: number; n: number }>`
+      select b - 1 as i, count(*) as n from (
+        select width_bucket(at, ${[...boundaries]}::timestamptz[]) as b, ${personKey(engine)} as person from interactions
+        where workspace_id = ${workspaceId} and at >= ${first} and at < ${last} and kind <> 'follow'
+        group by 1, 2) d
+      group by b`.execute(db));
+  } else {
+    const values = sql.join(boundaries.slice(0, -1).map((from, i) => sql`(${i}, ${from}, ${boundaries[i + 1]!})`));
+    ({ rows } = await sql<{ i: number; n: number }>`
+      with period(i, s, e) as (values ${values})
+      select period.i as i, count(distinct x.person_id) as n from period
+      join interactions x on x.workspace_id = ${workspaceId} and x.at >= period.s and x.at < period.e and x.kind <> 'follow'
+      group by period.i`.execute(db));
+  }
+  for (const r of rows) {
+    const i = Number(r.i);
+    if (i >= 0 && i < periods) counts[i] = Number(r.n);
+  }
+  return counts;
+}
+
+/**
+ * person_id as a grouping key. PostgreSQL sorts to group when it has no statistics yet (a freshly
+ * filled table): byte order ("C") sorts ids several times faster than the database's locale, and
+ * grouping needs no particular order.
+ */
+function personKey(engine: EngineName): RawBuilder<string> {
+  return engine === 'postgres' ? sql<string>`person_id collate "C"` : sql<string>`person_id`;
 }

@@ -1,15 +1,21 @@
 /**
  * Posting cadence against the plan (rule "Consistency"), built on the calendar: its slot filling
- * (buildCalendar) for the share of planned slots filled week by week, and detectGaps for days since
- * the last post, empty slots ahead, missed slots and the streak of full weeks.
+ * (the matching buildCalendar runs) for the share of planned slots filled week by week, and
+ * detectGaps for days since the last post, empty slots ahead, missed slots and the streak of full weeks.
  */
-import { DEFAULT_SLOT_TOLERANCE_MINUTES, buildCalendar, detectGaps, plannedSlots, type CalendarPost, type PostingPlan } from '../calendar/index.ts';
+import { DEFAULT_SLOT_TOLERANCE_MINUTES, detectGaps, type CalendarPost, type PostingPlan } from '../calendar/index.ts';
+// The calendar's own slot expansion and slot filling, in epoch milliseconds: what buildCalendar runs
+// before it lays slots out on local days, which the cadence does not need.
+import { plannedSlotMs } from '../calendar/posting-plan.ts';
+import { fillSlots } from '../calendar/slot-filling.ts';
 import { bucketOf, DAY_MS, localDay, periodBoundaries, requireInstant, requireZone } from './time.ts';
-import type { ChannelOutage, PublishedPost, ScheduledPost } from './types.ts';
+import type { ChannelOutage, PostInstant, ScheduledPost } from './types.ts';
 
 export const DEFAULT_CADENCE_WEEKS = 8;
-// detectGaps looks back 104 weeks from the start of the current week (and 30 days for missed slots).
+// detectGaps looks back 104 weeks from the start of the current week (and 30 days for missed slots),
+// and 14 days ahead for empty slots.
 const GAPS_LOOKBACK_DAYS = 105 * 7 + 2;
+const UPCOMING_DAYS = 14;
 
 export interface CadenceOptions {
   /** Complete weeks to look back over; default 8. */
@@ -54,27 +60,58 @@ export interface CadenceVsPlan {
 /** How `plan`'s channel kept to its plan over the last complete weeks. */
 export function cadenceVsPlan(
   plan: PostingPlan,
-  posts: readonly PublishedPost[],
+  posts: readonly PostInstant[],
   now: string,
   zone: string,
   options: CadenceOptions = {},
 ): CadenceVsPlan {
   requireZone(zone);
   const nowMs = requireInstant(now, 'now');
+  // Only the plan's channel is read (and so validated).
+  const postMs = new Float64Array(posts.length);
+  for (let i = 0; i < posts.length; i++) {
+    const p = posts[i] as PostInstant;
+    postMs[i] = p.channelId === plan.channelId ? requireInstant(p.publishedAt, 'publishedAt', p.id) : Number.NaN;
+  }
+  return cadenceOf(plan, posts, postMs, now, nowMs, zone, options);
+}
+
+/** cadenceVsPlan over instants already parsed (`postMs[i]` is `posts[i].publishedAt`), zone and now validated. */
+export function cadenceOf(
+  plan: PostingPlan,
+  posts: readonly PostInstant[],
+  postMs: ArrayLike<number>,
+  now: string,
+  nowMs: number,
+  zone: string,
+  options: CadenceOptions = {},
+): CadenceVsPlan {
   const weeksBack = options.weeks ?? DEFAULT_CADENCE_WEEKS;
-  const published: Array<{ post: CalendarPost; ms: number }> = [];
-  let latest: { post: CalendarPost; ms: number } | undefined;
-  for (const p of posts) {
+  // Planned slots from detectGaps' look-back to past its 14 days ahead. A post further than the slot
+  // tolerance from every one of them fills none, so only posts near a slot are handed to the calendar:
+  // two years of a busy channel are tens of thousands of posts, the slots a few hundred.
+  const reach = 2 * DEFAULT_SLOT_TOLERANCE_MINUTES * 60_000;
+  const lookBackFrom = nowMs - GAPS_LOOKBACK_DAYS * DAY_MS;
+  const gapSlots = plannedSlotMs(plan, lookBackFrom - reach, nowMs + (UPCOMING_DAYS + 1) * DAY_MS + reach);
+  const published: Array<{ post: CalendarPost; ms: number; i: number }> = [];
+  let latest = -1;
+  for (let i = 0; i < posts.length; i++) {
+    const p = posts[i] as PostInstant;
     if (p.channelId !== plan.channelId) continue;
-    const ms = requireInstant(p.publishedAt, 'publishedAt', p.id);
-    const entry = { post: { id: p.id, channelId: p.channelId, at: p.publishedAt, state: 'published', ms }, ms };
-    if (ms <= nowMs && (latest === undefined || ms > latest.ms)) latest = entry;
-    published.push(entry);
+    const ms = postMs[i] ?? Number.NaN;
+    if (ms <= nowMs && (latest < 0 || ms > (postMs[latest] ?? 0))) latest = i;
+    if (ms >= lookBackFrom - reach && nearSlot(gapSlots, ms, reach)) published.push({ post: calendarPost(p, i, ms), ms, i });
   }
   // Posts older than detectGaps' look-back fill no slot it counts; only the latest one still
   // matters (how long the channel has been silent).
-  const lookBackFrom = nowMs - GAPS_LOOKBACK_DAYS * DAY_MS;
-  const forGaps: CalendarPost[] = published.filter((e) => e === latest || e.ms >= lookBackFrom).map((e) => e.post);
+  const forGaps: CalendarPost[] = [];
+  let latestGiven = false;
+  for (const e of published) {
+    if (e.ms < lookBackFrom) continue;
+    forGaps.push(e.post);
+    if (e.i === latest) latestGiven = true;
+  }
+  if (latest >= 0 && !latestGiven) forGaps.push(calendarPost(posts[latest] as PostInstant, latest, postMs[latest] ?? 0));
   for (const s of options.scheduledPosts ?? []) {
     if (s.channelId === plan.channelId) forGaps.push({ id: s.id, channelId: s.channelId, at: s.at, state: 'scheduled' });
   }
@@ -93,28 +130,28 @@ export function cadenceVsPlan(
   let slotsInOutages = 0;
   const windowStart = counted[0];
   const windowEnd = counted[counted.length - 1];
-  // Slots from before the window to two weeks ahead: the plan's longest silence, and which posts
-  // can fill a slot at all (buildCalendar places every post it is given on a local day, which costs).
-  const slots = plannedSlots(plan, new Date(nowMs - (weeksBack + 2) * 7 * DAY_MS).toISOString(), new Date(nowMs + 14 * DAY_MS).toISOString()).map((x) => Date.parse(x));
+  // Slots from before the window to two weeks ahead: the plan's longest silence.
+  const slots = within(gapSlots, nowMs - (weeksBack + 2) * 7 * DAY_MS, nowMs + 14 * DAY_MS);
   if (windowStart !== undefined && windowEnd !== undefined && windowEnd > windowStart) {
-    const reach = 2 * DEFAULT_SLOT_TOLERANCE_MINUTES * 60_000;
+    // The calendar's slot filling over the window, as buildCalendar runs it: slots and posts just
+    // outside the window still compete for the slots inside it.
+    const tolerance = DEFAULT_SLOT_TOLERANCE_MINUTES * 60_000;
+    const windowSlots = within(gapSlots, windowStart - 2 * tolerance, windowEnd + 2 * tolerance).map((ms) => ({ channelId: plan.channelId, ms }));
     const inWindow = published
-      .filter((e) => e.ms >= windowStart - DAY_MS && e.ms < windowEnd + DAY_MS && nearSlot(slots, e.ms, reach))
-      .map((e) => e.post);
-    const days = buildCalendar({ plans: [plan], posts: inWindow, from: new Date(windowStart).toISOString(), to: new Date(windowEnd).toISOString(), zone });
-    for (const day of days) {
-      for (const slot of day.slots) {
-        const at = Date.parse(slot.at);
-        if (outages.some((o) => at >= o.from && at < o.to)) {
-          slotsInOutages++;
-          continue;
-        }
-        const week = weeks[bucketOf(counted, at)];
-        if (week === undefined) continue;
-        week.planned++;
-        if (slot.filledBy !== undefined) week.filled++;
+      .filter((e) => e.ms >= windowStart - DAY_MS && e.ms < windowEnd + DAY_MS)
+      .map((e) => ({ id: e.post.id, channelId: e.post.channelId, ms: e.ms }));
+    const filledSlots = fillSlots(windowSlots, inWindow, DEFAULT_SLOT_TOLERANCE_MINUTES);
+    windowSlots.forEach(({ ms: at }, i) => {
+      if (at < windowStart || at >= windowEnd) return;
+      if (outages.some((o) => at >= o.from && at < o.to)) {
+        slotsInOutages++;
+        return;
       }
-    }
+      const week = weeks[bucketOf(counted, at)];
+      if (week === undefined) return;
+      week.planned++;
+      if (filledSlots.has(i)) week.filled++;
+    });
   }
   const planned = weeks.reduce((s, w) => s + w.planned, 0);
   const filled = weeks.reduce((s, w) => s + w.filled, 0);
@@ -146,6 +183,11 @@ function largestGapDays(slots: readonly number[], fromMs: number): number | null
   return largest === 0 ? null : Math.round((largest / DAY_MS) * 10) / 10;
 }
 
+/** The sorted slots in [fromMs, toMs). */
+function within(slots: readonly number[], fromMs: number, toMs: number): number[] {
+  return slots.filter((ms) => ms >= fromMs && ms < toMs);
+}
+
 /** Whether sorted `slots` has one within `reachMs` of `ms`. */
 function nearSlot(slots: readonly number[], ms: number, reachMs: number): boolean {
   let lo = 0;
@@ -156,4 +198,9 @@ function nearSlot(slots: readonly number[], ms: number, reachMs: number): boolea
     else hi = mid;
   }
   return lo < slots.length && (slots[lo] ?? 0) <= ms + reachMs;
+}
+
+/** A post as the calendar takes it; instants without an id are numbered by their place in the timeline. */
+function calendarPost(p: PostInstant, i: number, ms: number): CalendarPost {
+  return { id: p.id ?? `#${i}`, channelId: p.channelId, at: p.publishedAt, state: 'published', ms };
 }

@@ -1,16 +1,43 @@
 /**
  * The workspace's history read once for a scorecard: instants parsed into numbers, outages per
  * channel, windows of recent posts, and the weekly series the long trends run on. Each rule reads
- * from here, so 20,000 posts are parsed once, not seven times.
+ * from here, so 20,000 posts are parsed once, not seven times, and what two rules (or the scorecard
+ * and the mastery check) both need is computed once (`memo`).
  */
 import { compilePillars, type CompiledPillar } from './pillars.ts';
 import { DEFAULT_PROMOTIONAL_TARGET, DEFAULT_VALUE_WINDOW_DAYS } from './value-type.ts';
 import { bucketOf, DAY_MS, localDay, periodBoundaries, requireInstant, requireZone, shortDate } from './time.ts';
 import { ScorecardError } from './scorecard-error.ts';
-import type { Interaction, PublishedPost, ScorecardChannel, ScorecardInput } from './types.ts';
+import type { Interaction, PostInstant, PublishedPost, ScorecardChannel, ScorecardInput } from './types.ts';
 
 /** How far back the weekly series go: three years. */
 export const MAX_HISTORY_WEEKS = 156;
+
+/**
+ * Posts of this many days need their text and metrics (Quality and Focus look back 90 days, the
+ * weekly trends' top posts too); older ones count only as instants (`postTimeline`).
+ */
+export const POST_DETAIL_DAYS = 90;
+
+/** Days of posts with text and metrics a scorecard needs: `POST_DETAIL_DAYS`, or the value window when longer. */
+export function postDetailDays(valueTarget?: ScorecardInput['valueTarget']): number {
+  return Math.max(POST_DETAIL_DAYS, valueTarget?.days ?? DEFAULT_VALUE_WINDOW_DAYS);
+}
+
+/** Week i of the weekly series is [boundaries[i], boundaries[i+1]): complete local weeks, at most three years. */
+function weekBoundaries(nowMs: number, zone: string): number[] {
+  return periodBoundaries(nowMs - MAX_HISTORY_WEEKS * 7 * DAY_MS, nowMs, zone, 'week').slice(-(MAX_HISTORY_WEEKS + 1));
+}
+
+/**
+ * The complete local weeks the long trends run on, oldest first, so storage can aggregate per week
+ * (`weeklyAudience`) exactly as the scorecard buckets: [from, to) in ISO UTC, weekStart the local Monday.
+ */
+export function scorecardWeeks(now: string, zone: string): Array<{ weekStart: string; from: string; to: string }> {
+  requireZone(zone);
+  const b = weekBoundaries(requireInstant(now, 'now'), zone);
+  return b.slice(0, -1).map((from, i) => ({ weekStart: localDay(from, zone), from: new Date(from).toISOString(), to: new Date(b[i + 1] ?? from).toISOString() }));
+}
 
 export interface Outage {
   from: number;
@@ -38,7 +65,12 @@ export class WorkspaceHistory {
   readonly valueDays: number;
   /** publishedAt of input.posts[i], parsed. */
   readonly postMs: Float64Array;
+  /** Every published post as an instant: input.postTimeline, else input.posts. */
+  readonly timeline: readonly PostInstant[];
+  /** publishedAt of timeline[i], parsed. */
+  readonly timelineMs: Float64Array;
   private readonly outages = new Map<string, Outage[]>();
+  private readonly memos = new Map<string, unknown>();
   private series: WeeklySeries | undefined;
   private interactionTimes: Float64Array | undefined;
 
@@ -60,10 +92,9 @@ export class WorkspaceHistory {
     if (!(this.valueDays > 0)) {
       throw new ScorecardError('INVALID_OPTION', `valueTarget.days must be > 0, got ${String(this.valueDays)}`, { field: 'valueTarget.days' });
     }
-    this.postMs = new Float64Array(input.posts.length);
-    input.posts.forEach((p, i) => {
-      this.postMs[i] = requireInstant(p.publishedAt, 'publishedAt', p.id);
-    });
+    this.postMs = parseInstants(input.posts);
+    this.timeline = input.postTimeline ?? input.posts;
+    this.timelineMs = input.postTimeline === undefined ? this.postMs : parseInstants(input.postTimeline);
     for (const channel of input.channels) {
       requireInstant(channel.connectedAt, 'connectedAt', channel.id);
       this.outages.set(
@@ -75,6 +106,14 @@ export class WorkspaceHistory {
         })),
       );
     }
+  }
+
+  /** What `compute` returns, computed once per history under `key`. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
   }
 
   channelName(channelId: string): string {
@@ -130,6 +169,8 @@ export class WorkspaceHistory {
 
   /** Engaged people and loyal core (≥ minInteractions) in (now − days, now], follows excluded. */
   audience(days: number, minInteractions: number): { engaged: number; loyal: number } {
+    const counted = this.input.audienceWindow;
+    if (counted !== undefined && counted.days === days && counted.minInteractions === minInteractions) return { engaged: counted.engaged, loyal: counted.loyal };
     const times = this.interactionMs();
     const list = this.input.interactions;
     const from = this.nowMs - days * DAY_MS;
@@ -164,7 +205,7 @@ export class WorkspaceHistory {
     if (this.series !== undefined) return this.series;
     const primaryId = this.input.primaryChannelId;
     const tracked = this.trackedSinceMs(primaryId) ?? Number.POSITIVE_INFINITY;
-    const boundaries = periodBoundaries(this.nowMs - MAX_HISTORY_WEEKS * 7 * DAY_MS, this.nowMs, this.zone, 'week').slice(-(MAX_HISTORY_WEEKS + 1));
+    const boundaries = weekBoundaries(this.nowMs, this.zone);
     const weeks = boundaries.length - 1;
     const outages = this.outagesOf(primaryId);
     const known = (w: number, dataFrom: number): boolean => {
@@ -174,10 +215,10 @@ export class WorkspaceHistory {
     };
 
     const posts = new Float64Array(weeks);
-    const postsList = this.input.posts;
-    for (let i = 0; i < postsList.length; i++) {
-      if ((postsList[i] as PublishedPost).channelId !== primaryId) continue;
-      const w = bucketOf(boundaries, this.postMs[i] ?? 0);
+    const timeline = this.timeline;
+    for (let i = 0; i < timeline.length; i++) {
+      if ((timeline[i] as PostInstant).channelId !== primaryId) continue;
+      const w = bucketOf(boundaries, this.timelineMs[i] ?? 0);
       if (w >= 0) posts[w] = (posts[w] ?? 0) + 1;
     }
     for (let w = 0; w < weeks; w++) if (!known(w, Number.NEGATIVE_INFINITY)) posts[w] = Number.NaN;
@@ -225,4 +266,13 @@ export function knownWeeks(series: WeeklySeries, values: Float64Array, weeks = N
     if (!Number.isNaN(v)) out.push({ periodStart: new Date(series.boundaries[w] ?? 0).toISOString(), value: v });
   }
   return out;
+}
+
+function parseInstants(posts: readonly PostInstant[]): Float64Array {
+  const ms = new Float64Array(posts.length);
+  for (let i = 0; i < posts.length; i++) {
+    const p = posts[i] as PostInstant;
+    ms[i] = requireInstant(p.publishedAt, 'publishedAt', p.id);
+  }
+  return ms;
 }

@@ -8,11 +8,13 @@ export {
   VALUE_TYPES,
   isUnavailable,
   type ChannelOutage,
+  type AudienceWindow,
   type InboxSummary,
   type Interaction,
   type InteractionKind,
   type ListeningSummary,
   type Pillar,
+  type PostInstant,
   type PostMetrics,
   type PublishedPost,
   type ScheduledPost,
@@ -76,6 +78,8 @@ export {
   type TrendPoint,
 } from './trend.ts';
 export { RULES, type FigureValue, type RuleName, type RuleScore } from './rules/rule-score.ts';
-export { OVERALL_MIN_RULES, scorecard, type Scorecard } from './scorecard.ts';
+export { OVERALL_MIN_RULES, scorecard, scorecardWithMastery, type Scorecard } from './scorecard.ts';
+export { MAX_HISTORY_WEEKS, POST_DETAIL_DAYS, postDetailDays, scorecardWeeks } from './history.ts';
+export { QUALITY_AUDIENCE } from './rules/quality.ts';
 export { weeklyTrends, type TopPost, type TrendWeek, type WeeklyTrends } from './weekly-trends.ts';
 export { MASTERY_RESPONSE_RATE, MASTERY_STREAK_WEEKS, masteryCheck, type Mastery, type MasteryCheck, type MasteryCheckName } from './mastery.ts';

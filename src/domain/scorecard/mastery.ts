@@ -8,9 +8,9 @@
  *   - audience: the weekly engaged audience of the last 26 known weeks (≥ 8 of them) is not
  *     decreasing (Mann–Kendall)
  */
-import { cadenceVsPlan } from './cadence.ts';
 import { knownWeeks, WorkspaceHistory } from './history.ts';
 import { responseWithinTarget } from './response.ts';
+import { planCadence } from './rules/consistency.ts';
 import { AUDIENCE_TREND_WEEKS } from './rules/quality.ts';
 import { pct, plural, round1 } from './rules/rule-score.ts';
 import { DAY_MS } from './time.ts';
@@ -37,7 +37,12 @@ export interface Mastery {
 }
 
 export function masteryCheck(input: ScorecardInput, now: string): Mastery {
-  const history = new WorkspaceHistory(input, now);
+  return masteryOf(new WorkspaceHistory(input, now));
+}
+
+/** The mastery check over a history read once (the scorecard may share it). */
+export function masteryOf(history: WorkspaceHistory): Mastery {
+  const { input } = history;
   const channelId = input.primaryChannelId;
   const name = history.primaryName;
   const checks = [planCheck(history), responseCheck(history), audienceCheck(history)];
@@ -57,7 +62,8 @@ function planCheck(history: WorkspaceHistory): MasteryCheck {
   const { input } = history;
   const plan = input.plans.find((p) => p.channelId === input.primaryChannelId);
   if (plan === undefined) return { name: 'on_plan_8_weeks', passed: false, detail: `no posting plan for ${history.primaryName} yet` };
-  const cadence = cadenceVsPlan(plan, input.posts, history.now, history.zone, { weeks: MASTERY_STREAK_WEEKS, scheduledPosts: input.scheduledPosts ?? [] });
+  // The streak is the calendar's (detectGaps over two years): the Consistency rule's cadence has it.
+  const cadence = planCadence(history, plan);
   const passed = cadence.streakWeeks >= MASTERY_STREAK_WEEKS;
   return {
     name: 'on_plan_8_weeks',

@@ -4,6 +4,7 @@
  * a misleading number. Formulas: docs/scorecard.md and the comment at the top of each rule file.
  */
 import { WorkspaceHistory } from './history.ts';
+import { masteryOf, type Mastery } from './mastery.ts';
 import { acknowledgmentScore } from './rules/acknowledgment.ts';
 import { consistencyScore } from './rules/consistency.ts';
 import { focusScore } from './rules/focus.ts';
@@ -25,7 +26,19 @@ export interface Scorecard {
 export const OVERALL_MIN_RULES = 4;
 
 export function scorecard(input: ScorecardInput, now: string): Scorecard {
+  return scorecardOf(new WorkspaceHistory(input, now));
+}
+
+/**
+ * The scorecard and the primary channel's mastery check (null without a primary channel) over one
+ * reading of the history: the plan's cadence and the weekly series are computed once for both.
+ */
+export function scorecardWithMastery(input: ScorecardInput, now: string): { scorecard: Scorecard; mastery: Mastery | null } {
   const history = new WorkspaceHistory(input, now);
+  return { scorecard: scorecardOf(history), mastery: input.primaryChannelId ? masteryOf(history) : null };
+}
+
+function scorecardOf(history: WorkspaceHistory): Scorecard {
   const rules = [
     listenScore(history),
     qualityScore(history),

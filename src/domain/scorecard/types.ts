@@ -53,6 +53,30 @@ export interface Interaction {
   kind: InteractionKind;
 }
 
+/**
+ * When a post went out and where: all the long trends, the plan's streak and "days since the last
+ * post" need of the posts older than the detailed window (`POST_DETAIL_DAYS`).
+ */
+export interface PostInstant {
+  /** Absent when storage reads instants only; the calendar then numbers the posts itself. */
+  id?: string;
+  channelId: string;
+  /** ISO instant with Z or an offset. */
+  publishedAt: string;
+}
+
+/**
+ * Engaged people and the loyal core in (now − days, now], follows excluded, as storage counts them
+ * (GROUP BY person): the same figures `audienceCounts` computes from raw interactions.
+ */
+export interface AudienceWindow {
+  days: number;
+  /** Interactions that make a person part of the loyal core. */
+  minInteractions: number;
+  engaged: number;
+  loyal: number;
+}
+
 /** Unique people who interacted in one local week (Monday 00:00 in the workspace's zone). */
 export interface WeeklyAudience {
   /** Local date of the week's Monday, 'YYYY-MM-DD'. */
@@ -127,11 +151,25 @@ export interface ScorecardInput {
   primaryChannelId: string;
   channels: readonly ScorecardChannel[];
   plans: readonly PostingPlan[];
-  /** Published posts on the workspace's channels, as far back as the trends should look (≤ 3 years). */
+  /**
+   * Published posts on the workspace's channels with their text and metrics: at least the last
+   * `POST_DETAIL_DAYS` days and the value window when `postTimeline` is given, else as far back as
+   * the trends should look (≤ 3 years).
+   */
   posts: readonly PublishedPost[];
+  /**
+   * Every published post as far back as the trends should look (≤ 3 years), instants only: the
+   * weekly posting series, the plan's streak and days since the last post. Default: `posts`.
+   */
+  postTimeline?: readonly PostInstant[];
   scheduledPosts?: readonly ScheduledPost[];
-  /** Interactions of at least the last 90 days. */
+  /**
+   * Raw interactions: what `audienceWindow` and `weeklyAudience` are computed from when absent, so
+   * at least the last 90 days then. May be empty when both are given.
+   */
   interactions: readonly Interaction[];
+  /** Engaged people and loyal core of the last 90 days (≥ 3 interactions), counted by storage. */
+  audienceWindow?: AudienceWindow;
   /**
    * Interactions are complete from this instant on (what storage loaded them from); default: the
    * earliest one given. Weeks before it are unknown when the weekly audience is computed from them.

@@ -21,6 +21,26 @@ describe('classifyValueType', () => {
     for (const type of VALUE_TYPES) assert.equal(classifyValueType(TEXTS[type]).type, type, TEXTS[type]);
   });
 
+  it('ASCII text in any case is classified as the case-insensitive Unicode cues classify it', () => {
+    const texts = [
+      ...Object.values(TEXTS),
+      'BOOK NOW: 15% OFF YOUR FIRST SCREENING! Call us today.',
+      'Did You Know? Warning Signs of a Stroke, and When To Call 911',
+      'Join Us at the Health Fair on Sat 3/14 at 10 AM. Thank You, Volunteers!',
+      'I was Diagnosed last May; my Surgery went well. Meet Our Patient Jo.',
+      'Mercy ANNOUNCES new CEO; Magnet Status Recognized. Press Release.',
+      'Meet Dr Lee, our new cardiologist',
+      'nothing to see here',
+    ];
+    for (const text of texts) {
+      // A non-ASCII character that no cue reads sends the text through the Unicode patterns.
+      const viaUnicode = classifyValueType(`${text} é`);
+      assert.deepEqual(classifyValueType(text), viaUnicode, text);
+    }
+    // Beyond ASCII, Unicode case folding still applies: the long s of "ſign up" folds to s.
+    assert.equal(classifyValueType('ſign up for the flu clinic').type, 'promotional');
+  });
+
   it('names the cue words behind the classification', () => {
     const c = classifyValueType('Book now and get 15% off your first screening!');
     assert.equal(c.type, 'promotional');

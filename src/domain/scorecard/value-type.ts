@@ -19,12 +19,27 @@ export interface ValueClassification {
 interface Cue {
   type: ValueType;
   pattern: RegExp;
+  /**
+   * The same pattern without the i flag, for ASCII text lowercased once: V8 runs case-insensitive
+   * Unicode patterns some 20 times slower. On ASCII text the two agree as long as the pattern
+   * spells its letters in lowercase (Unicode case folding differs from lowercasing only beyond ASCII).
+   */
+  lowercase?: RegExp;
   weight: number;
   label: string;
 }
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const cue = (type: ValueType, weight: number, label: string, source: string, flags = 'iu'): Cue => ({ type, weight, label, pattern: new RegExp(source, flags) });
+const cue = (type: ValueType, weight: number, label: string, source: string, flags = 'iu'): Cue => ({
+  type,
+  weight,
+  label,
+  pattern: new RegExp(source, flags),
+  // An uppercase letter not escaped (\S, \D…) would be a literal the lowercased text never has.
+  ...(flags.includes('i') && !/(?<!\\)[A-Z]/u.test(source) ? { lowercase: new RegExp(source, flags.replace('i', '')) } : {}),
+});
+// No character beyond ASCII (the range starts at NUL on purpose).
+const ASCII = /^[\0-\x7f]*$/u;
 
 const CUES: readonly Cue[] = [
   cue('promotional', 2, 'book now', '\\bbook (?:now|today|online|your)\\b'),
@@ -63,8 +78,10 @@ export function classifyValueType(text: string): ValueClassification {
   const weights = new Map<ValueType, number>();
   const reasons: string[] = [];
   let total = 0;
+  const lowered = ASCII.test(text) ? text.toLowerCase() : undefined;
   for (const c of CUES) {
-    if (!c.pattern.test(text)) continue;
+    const matched = lowered !== undefined && c.lowercase !== undefined ? c.lowercase.test(lowered) : c.pattern.test(text);
+    if (!matched) continue;
     weights.set(c.type, (weights.get(c.type) ?? 0) + c.weight);
     reasons.push(`${c.type}: '${c.label}'`);
     total += c.weight;

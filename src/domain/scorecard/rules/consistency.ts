@@ -4,7 +4,8 @@
  * post stay within the plan's longest gap + 1 day (the "allowed" silence), falling linearly to 0
  * at 4 × allowed. score = 100 × filledShare × recency (recency of the worst channel).
  */
-import { cadenceVsPlan, type CadenceVsPlan } from '../cadence.ts';
+import type { PostingPlan } from '../../calendar/index.ts';
+import { cadenceOf, type CadenceVsPlan } from '../cadence.ts';
 import type { WorkspaceHistory } from '../history.ts';
 import { shortDate, shortDateTime } from '../time.ts';
 import { clamp01, notEnoughData, plural, round1, scored, share, type FigureValue, type RuleScore } from './rule-score.ts';
@@ -41,13 +42,7 @@ export function consistencyScore(history: WorkspaceHistory): RuleScore {
   const channels: ChannelCadence[] = [];
   for (const plan of plans) {
     if (history.currentOutage(plan.channelId) !== undefined) continue;
-    const channel = input.channels.find((c) => c.id === plan.channelId);
-    const cadence = cadenceVsPlan(plan, input.posts, history.now, zone, {
-      weeks: CONSISTENCY_WEEKS,
-      ...(channel ? { trackedSince: channel.connectedAt } : {}),
-      outages: channel?.outages ?? [],
-      scheduledPosts: input.scheduledPosts ?? [],
-    });
+    const cadence = planCadence(history, plan);
     const trackedMs = history.trackedSinceMs(plan.channelId) ?? history.nowMs;
     const daysSilent = cadence.daysSinceLastPost ?? Math.max(0, Math.floor((history.nowMs - trackedMs) / 86_400_000));
     const allowed = Math.ceil(cadence.largestPlannedGapDays ?? 7) + 1;
@@ -99,6 +94,23 @@ export function consistencyScore(history: WorkspaceHistory): RuleScore {
     next = nextSlotsAction(worst, zone) ?? (channels.map((c) => nextSlotsAction(c, zone)).find((a) => a !== undefined) ?? `On plan (${plural(figures.streakWeeks as number, 'full week')} in a row): keep the queue filled two weeks ahead.`);
   }
   return scored('consistency', score, figures, explanation, next);
+}
+
+/**
+ * The plan's cadence over the last 8 complete weeks (weeks before tracking and slots in outages left
+ * out), computed once per history: the mastery check reads its streak too.
+ */
+export function planCadence(history: WorkspaceHistory, plan: PostingPlan): CadenceVsPlan {
+  return history.memo(`cadence:${history.input.plans.indexOf(plan)}`, () => {
+    const { input } = history;
+    const channel = input.channels.find((c) => c.id === plan.channelId);
+    return cadenceOf(plan, history.timeline, history.timelineMs, history.now, history.nowMs, history.zone, {
+      weeks: CONSISTENCY_WEEKS,
+      ...(channel ? { trackedSince: channel.connectedAt } : {}),
+      outages: channel?.outages ?? [],
+      scheduledPosts: input.scheduledPosts ?? [],
+    });
+  });
 }
 
 function nextSlotsAction(c: ChannelCadence, zone: string): string | undefined {

@@ -17,6 +17,8 @@ import { notEnoughData, pct, plural, round1, scored, share, unavailable, type Fi
 export const QUALITY_DAYS = 90;
 export const QUALITY_MIN_POSTS = 5;
 export const LOYAL_MIN_INTERACTIONS = 3;
+/** The audience window Quality reads: storage may count it (`ScorecardInput.audienceWindow`). */
+export const QUALITY_AUDIENCE = { days: QUALITY_DAYS, minInteractions: LOYAL_MIN_INTERACTIONS } as const;
 export const AUDIENCE_TREND_WEEKS = 26;
 /** More than this many days of outage in the window makes the audience count unreliable. */
 export const MAX_OUTAGE_DAYS = 7;
@@ -63,7 +65,7 @@ export function qualityScore(history: WorkspaceHistory): RuleScore {
   if (audienceNote !== undefined) {
     return notEnoughData('quality', audienceNote, `Reconnect ${history.primaryName} and let a full ${QUALITY_DAYS} days of interactions come in.`, figures);
   }
-  const { engaged, loyal } = history.audience(QUALITY_DAYS, LOYAL_MIN_INTERACTIONS);
+  const { engaged, loyal } = history.audience(QUALITY_AUDIENCE.days, QUALITY_AUDIENCE.minInteractions);
   figures.engagedAudience90Days = engaged;
   figures.loyalCore90Days = loyal;
   figures.loyalShare = engaged === 0 ? null : share(loyal / engaged);
