@@ -39,13 +39,3 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown): { ok: true; d
   return { ok: false, errors };
 }
 
-/**
- * The server's 400/409 names the field as a dotted path of the request body (`email`,
- * `settings.sla.businessHours.days.MO[0].end`); `toFormField` turns it into the form's own key,
- * so the message lands next to that field. Undefined when the error names no field of this form.
- */
-export function serverFieldErrors(err: unknown, toFormField: (field: string) => string | undefined = (f) => f): FieldErrors | undefined {
-  if (!(err instanceof Error) || !('field' in err) || typeof err.field !== 'string') return undefined;
-  const key = toFormField(err.field);
-  return key === undefined ? undefined : { [key]: err.message };
-}

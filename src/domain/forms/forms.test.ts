@@ -8,6 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as web from '../../../web/src/schemas.ts';
+// The pages' own maps from a server field to the form field an error shows next to.
+import { channelFormField, composerFormField, contentFormField, planFormField, resumeFormField, slaFormField } from '../../../web/src/form-fields.ts';
 import { WEEKDAYS as CALENDAR_WEEKDAYS } from '../calendar/index.ts';
 import { testServer, type TestServer } from '../../testing/server.ts';
 import { testContext } from '../../testing/context.ts';
@@ -71,26 +73,6 @@ function slaForm(change: Record<string, unknown> = {}, day: Record<string, unkno
   return { timeZone: 'America/Chicago', firstResponseMinutes: '60', urgentFirstResponseMinutes: '15', days: { ...days, MO: { open: true, start: '09:00', end: '17:00', ...day } }, ...change };
 }
 
-/** As web/src/pages/settings/response-times.tsx slaFormField. */
-function slaFormField(field: string): string | undefined {
-  if (field === 'timeZone' || field === 'settings.sla.businessHours.zone') return 'timeZone';
-  const rest = field.replace(/^settings\.sla\./, '');
-  if (rest === 'firstResponseMinutes' || rest === 'urgentFirstResponseMinutes') return rest;
-  const day = /^businessHours\.days\.([A-Z]{2})(?:\[\d+\]|\.\d+)?(?:\.(start|end))?$/.exec(rest);
-  if (day) return `days.${day[1]}.${day[2] ?? 'start'}`;
-  return undefined;
-}
-
-/** As web/src/pages/settings/content.tsx contentFormField (keyword issues show on the pillar's keywords field). */
-function contentFormField(field: string): string | undefined {
-  const pillar = /^settings\.pillars(?:\.|\[)(\d+)\]?\.?(name|keywords|id)?/.exec(field);
-  if (pillar) return `pillars.${pillar[1]}.${pillar[2] === 'keywords' ? 'keywords' : 'name'}`;
-  if (field === 'settings.pillars') return 'pillars';
-  if (field.startsWith('settings.valueTarget.promotionalShare')) return 'promotionalPercent';
-  if (field.startsWith('settings.valueTarget.days')) return 'days';
-  return undefined;
-}
-
 const pillar = (i: number, change: Record<string, unknown> = {}) => ({ id: `pillar-${i}`, name: `Pillar ${i}`, keywords: ['flu', 'vaccine'], ...change });
 const part = (text: string, images?: Array<{ mediaId?: string; altText: string }>) => ({ text, images: images ?? [] });
 
@@ -113,7 +95,7 @@ function cases(): Record<string, FormCase> {
       schema: web.ChannelForm,
       send: ({ handle, appPassword, serviceUrl }: { handle: string; appPassword: string; serviceUrl: string }) =>
         owner('POST', '/api/channels', { network: 'bluesky', handle, credentials: { appPassword, ...(serviceUrl ? { serviceUrl } : {}) } }),
-      formField: (f) => (f === 'handle' ? 'handle' : f === 'credentials' ? 'appPassword' : f.replace(/^credentials\./, '')),
+      formField: channelFormField,
       // Past validation, "start small" refuses a second channel: the workspace has one already.
       accepted: [{ value: { handle: 'riverside.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop', serviceUrl: NOWHERE }, status: 409 }],
       rejected: [
@@ -125,7 +107,7 @@ function cases(): Record<string, FormCase> {
     'resume a channel with a new secret': {
       schema: web.ResumeForm('Paste a new Bluesky app password'),
       send: (v: { secret: string }) => owner('POST', `/api/channels/${revokedChannelId}/resume`, { credentials: { appPassword: v.secret } }),
-      formField: (f) => (f === 'credentials' || f.startsWith('credentials.') ? 'secret' : undefined),
+      formField: resumeFormField,
       // Validation passed: the network (nowhere) still cannot confirm the secret.
       accepted: [{ value: { secret: 'new-app-password' }, status: 409 }],
       rejected: [
@@ -166,7 +148,7 @@ function cases(): Record<string, FormCase> {
     'posting plan': {
       schema: web.PlanForm,
       send: (v: unknown) => owner('PUT', `/api/channels/${channelId}/plan`, { slots: [v] }),
-      formField: (f) => (/days/.test(f) ? 'days' : /time/.test(f) ? 'time' : undefined),
+      formField: planFormField,
       accepted: [{ value: { days: ['TU', 'TH'], time: '10:00' }, status: 200 }],
       rejected: [
         { value: { days: [], time: '10:00' }, field: 'days' },
@@ -196,7 +178,7 @@ function cases(): Record<string, FormCase> {
       // As the composer: parts with their images (mediaId, altText), the channels.
       send: (v: { parts: Array<{ text: string; images: Array<{ mediaId?: string; altText: string }> }>; channelIds: string[] }) =>
         owner('POST', '/api/posts', { parts: v.parts.map((p) => (p.images.length ? p : { text: p.text })), channelIds: v.channelIds }),
-      formField: dotted,
+      formField: composerFormField,
       accepted: [
         { value: { parts: [part('Flu shots this Saturday in the lobby.')], channelIds: [channelId] }, status: 201 },
         // An image with its description is a part on its own; the browser once asked for text too.

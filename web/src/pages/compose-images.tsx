@@ -137,11 +137,11 @@ export function PartImages({ part, partLabel, images, errors, findings, disabled
         </ul>
       ) : null}
       {images.length < MAX_IMAGES_PER_PART ? (
-        <Field id={`part-${part}-upload`} label={`Add an image${of}`} hint="PNG, JPEG, GIF or WebP, up to 5 MB." error={uploadError}>
+        <Field id={`part-${part}-upload`} label={`Add an image${of}`} hint="PNG, JPEG, GIF or WebP, up to 5 MB." error={uploadError ?? errors[`parts.${part}.images`]}>
           {(a) => <input {...a} type="file" accept={TYPES.join(',')} disabled={disabled || Boolean(uploading)} onChange={(e) => void pick(e.currentTarget)} />}
         </Field>
       ) : (
-        <p class="hint">Four images is the most a post can carry.</p>
+        <p class={errors[`parts.${part}.images`] ? 'field-error' : 'hint'}>{errors[`parts.${part}.images`] ?? 'Four images is the most a post can carry.'}</p>
       )}
       {uploading ? (
         <p role="status" class="hint">

@@ -5,9 +5,10 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, errorText, get, patch, post } from '../api.ts';
+import { errorText, get, patch, post } from '../api.ts';
 import { useDebouncedCheck } from '../debounce.ts';
 import { useDraft } from '../drafts.ts';
+import { composerFormField, serverFieldErrors } from '../form-fields.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { LocalTimeForm, PostForm, validate, type FieldErrors } from '../schemas.ts';
 import { can, useSession } from '../session.ts';
@@ -121,8 +122,9 @@ function Composer({ editing, idea, channels, workspace, onChanged }: { editing: 
       if (editing) navigate('/compose', true);
       setMessage({ kind: 'ok', text: final.state === 'scheduled' && final.scheduledAt ? `Scheduled for ${formatWhen(final.scheduledAt, workspace?.timeZone)}.` : `${label}: the post is ${stateLabel(final.state)}.` });
     } catch (err) {
-      // parts[0].images[1].altText → parts.0.images.1.altText, the form's own key for that field.
-      if (err instanceof ApiError && err.field?.startsWith('parts')) setErrors({ [err.field.replace(/\[(\d+)\]/g, '.$1')]: err.message });
+      // A refused field (a part's text, an image's description: parts.0.images.1.altText) shows next to it too.
+      const fields = serverFieldErrors(err, composerFormField);
+      if (fields) setErrors(fields);
       setMessage({ kind: 'error', text: `${errorText(err)} Your text is kept.` });
     } finally {
       setBusy(false);

@@ -5,11 +5,12 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, errorText, get, post } from '../api.ts';
+import { api, errorText, get, post } from '../api.ts';
 import { useDebouncedCheck } from '../debounce.ts';
 import { useDraft } from '../drafts.ts';
+import { hashtagFormField, listeningQueryFormField, serverFieldErrors } from '../form-fields.ts';
 import { Link, navigate } from '../router.tsx';
-import { HashtagForm, validate } from '../schemas.ts';
+import { HashtagForm, ListeningQueryForm, validate, type FieldErrors } from '../schemas.ts';
 import { can, useSession } from '../session.ts';
 import type { AudienceTopics, Channel, Mention, Source } from '../types.ts';
 import { Field, formatWhen, Notice, PageTitle } from '../ui.tsx';
@@ -32,7 +33,7 @@ export function ListeningPage(): JSX.Element {
   const [selected, setSelected] = useState<string | null>(null);
   const [mentions, setMentions] = useState<Mention[] | null>(null);
   const [form, setForm, clear] = useDraft('listening-query', { name: '', query: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState('');
   const load = (): void => void get<{ queries: Query[] }>('/api/listening/queries').then((r) => setQueries(r.queries));
   useEffect(load, []);
@@ -46,19 +47,20 @@ export function ListeningPage(): JSX.Element {
 
   const save = async (e: Event): Promise<void> => {
     e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (!form.name.trim()) errs.name = 'Name the query';
-    if (!form.query.trim()) errs.query = 'Write the query';
-    else if (live && !live.ok) errs.query = live.message ?? 'The query has an error';
+    const checked = validate(ListeningQueryForm, form);
+    const errs: FieldErrors = checked.ok ? {} : { ...checked.errors };
+    // A syntax error the live check (the server's parser, with its column pointer) already found stops the save too.
+    if (!errs.query && live && !live.ok) errs.query = live.message ?? 'The query has an error';
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (!checked.ok || Object.keys(errs).length) return;
     try {
-      await post('/api/listening/queries', form);
+      await post('/api/listening/queries', checked.data);
       clear();
       setMessage('');
       load();
     } catch (err) {
-      if (err instanceof ApiError && err.field) setErrors({ [err.field]: err.message });
+      const fields = serverFieldErrors(err, listeningQueryFormField);
+      if (fields) setErrors(fields);
       else setMessage(errorText(err));
     }
   };
@@ -294,7 +296,8 @@ function Sources({ queries }: { queries: Query[] }): JSX.Element {
       setMessage({ kind: 'ok', text: `Listening to #${added.ref} from its newest posts on.` });
       load();
     } catch (err) {
-      if (err instanceof ApiError && err.field === 'tag') setTagError(err.message);
+      const fields = serverFieldErrors(err, hashtagFormField);
+      if (fields?.tag) setTagError(fields.tag);
       else setMessage({ kind: 'error', text: errorText(err) });
     } finally {
       setBusy(false);

@@ -4,8 +4,9 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, errorText, get, patch, post, put } from '../api.ts';
+import { errorText, get, patch, post, put } from '../api.ts';
 import { clearDraft, useDraft } from '../drafts.ts';
+import { channelFormField, planFormField, serverFieldErrors, setupFormField } from '../form-fields.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { ChannelForm, PlanForm, SetupForm, validate, WEEKDAYS, type FieldErrors } from '../schemas.ts';
 import type { Channel, Session, Workspace } from '../types.ts';
@@ -79,7 +80,8 @@ function OwnerStep({ token, onSignedIn }: { token: string; onSignedIn: (s: Sessi
       onSignedIn(session);
       navigate('/setup/channel', true);
     } catch (err) {
-      if (err instanceof ApiError && err.field && err.field !== 'token') setErrors({ [err.field]: err.message });
+      const fields = serverFieldErrors(err, setupFormField);
+      if (fields) setErrors(fields);
       else setMessage(errorText(err));
     } finally {
       setBusy(false);
@@ -143,8 +145,8 @@ function ChannelStep(): JSX.Element {
       clearDraft('setup-channel');
       navigate(`/setup/plan?channel=${channel.id}`);
     } catch (err) {
-      if (err instanceof ApiError && err.field === 'handle') setErrors({ handle: err.message });
-      else if (err instanceof ApiError && err.field === 'credentials') setErrors({ appPassword: err.message });
+      const fields = serverFieldErrors(err, channelFormField);
+      if (fields) setErrors(fields);
       else setMessage(errorText(err));
     } finally {
       setBusy(false);
@@ -210,13 +212,16 @@ function PlanStep(): JSX.Element {
     if (!checked.ok) return setErrors(checked.errors);
     if (!channelId) return setMessage('Connect a channel first.');
     setErrors({});
+    setMessage('');
     setBusy(true);
     try {
       await put(`/api/channels/${channelId}/plan`, { slots: [checked.data] });
       await patch('/api/workspace', { settings: { approvalRequired: approval } });
       navigate('/setup/done');
     } catch (err) {
-      setMessage(errorText(err));
+      const fields = serverFieldErrors(err, planFormField);
+      if (fields) setErrors(fields);
+      else setMessage(errorText(err));
     } finally {
       setBusy(false);
     }

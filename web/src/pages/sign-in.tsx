@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, errorText, post } from '../api.ts';
+import { errorText, post } from '../api.ts';
+import { serverFieldErrors, signInFormField } from '../form-fields.ts';
 import { SignInForm, validate, type FieldErrors } from '../schemas.ts';
 import type { Session } from '../types.ts';
 import { Field, Notice } from '../ui.tsx';
@@ -26,7 +27,8 @@ export function SignIn({ onSignedIn, email: knownEmail }: { onSignedIn: (s: Sess
     try {
       onSignedIn(await post<Session>('/api/auth/login', checked.data));
     } catch (err) {
-      if (err instanceof ApiError && err.field && err.status === 400) setErrors({ [err.field]: err.message });
+      const fields = serverFieldErrors(err, signInFormField);
+      if (fields) setErrors(fields);
       else setMessage(errorText(err));
     } finally {
       setBusy(false);

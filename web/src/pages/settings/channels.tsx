@@ -4,7 +4,8 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, errorText, get, post } from '../../api.ts';
+import { errorText, get, post } from '../../api.ts';
+import { resumeFormField, serverFieldErrors } from '../../form-fields.ts';
 import { Link } from '../../router.tsx';
 import { ResumeForm, validate } from '../../schemas.ts';
 import { can, useSession } from '../../session.ts';
@@ -116,9 +117,9 @@ function Resume({ channel, onResumed }: { channel: Channel; onResumed: (r: Resum
       setValue('');
       onResumed(r);
     } catch (err) {
-      // The network still refuses: the reason belongs next to the credentials field.
-      // (The server names the channel by id first; here the reader knows which one.)
-      if (revoked && err instanceof ApiError && err.field === 'credentials') setFieldError(err.message.replace(/^channel [0-9a-f-]{36}: /, ''));
+      // The network still refuses (`credentials`), or the secret itself was refused (`credentials.<name>`): next to the field.
+      const fields = revoked ? serverFieldErrors(err, resumeFormField) : undefined;
+      if (fields?.secret) setFieldError(fields.secret);
       else setMessage(errorText(err));
     } finally {
       setBusy(false);

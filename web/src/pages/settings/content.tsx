@@ -2,7 +2,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, get, patch } from '../../api.ts';
-import { ContentForm, serverFieldErrors, validate, type FieldErrors } from '../../schemas.ts';
+import { contentFormField, serverFieldErrors } from '../../form-fields.ts';
+import { ContentForm, validate, type FieldErrors } from '../../schemas.ts';
 import { can, useSession } from '../../session.ts';
 import type { Workspace } from '../../types.ts';
 import { Field, Notice } from '../../ui.tsx';
@@ -23,16 +24,6 @@ const slug = (name: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60) || 'pillar';
-
-/** `settings.pillars.2.name` / `settings.pillars[2].name` → `pillars.2.name`; the value target's fields by name. */
-function contentFormField(field: string): string | undefined {
-  const pillar = /^settings\.pillars(?:\.|\[)(\d+)\]?\.?(name|keywords|id)?/.exec(field);
-  if (pillar) return `pillars.${pillar[1]}.${pillar[2] === 'keywords' ? 'keywords' : 'name'}`;
-  if (field === 'settings.pillars') return 'pillars';
-  if (field.startsWith('settings.valueTarget.promotionalShare')) return 'promotionalPercent';
-  if (field.startsWith('settings.valueTarget.days')) return 'days';
-  return undefined;
-}
 
 export function ContentSettings(): JSX.Element {
   const session = useSession();

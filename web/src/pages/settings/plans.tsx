@@ -3,7 +3,8 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, get, put } from '../../api.ts';
 import { Link } from '../../router.tsx';
-import { PlanForm, serverFieldErrors, validate, WEEKDAYS, type FieldErrors } from '../../schemas.ts';
+import { planFormField, serverFieldErrors } from '../../form-fields.ts';
+import { PlanForm, validate, WEEKDAYS, type FieldErrors } from '../../schemas.ts';
 import { can, useSession } from '../../session.ts';
 import type { Channel } from '../../types.ts';
 import { DAY_NAMES, Field, Notice } from '../../ui.tsx';
@@ -67,7 +68,7 @@ function ChannelPlan({ channel }: { channel: Channel }): JSX.Element {
       show(await put<{ plan: Plan; description: string }>(`/api/channels/${channel.id}/plan`, { slots: [checked.data] }));
       setMessage({ kind: 'ok', text: 'Plan saved: the calendar shows the new slots.' });
     } catch (err) {
-      const fields = serverFieldErrors(err, (f) => (/days/.test(f) ? 'days' : /time/.test(f) ? 'time' : undefined));
+      const fields = serverFieldErrors(err, planFormField);
       if (fields) setErrors(fields);
       else setMessage({ kind: 'error', text: errorText(err) });
     } finally {

@@ -2,7 +2,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { errorText, get, patch } from '../../api.ts';
-import { ResponseTimesForm, serverFieldErrors, validate, WEEKDAYS, type FieldErrors } from '../../schemas.ts';
+import { serverFieldErrors, slaFormField } from '../../form-fields.ts';
+import { ResponseTimesForm, validate, WEEKDAYS, type FieldErrors } from '../../schemas.ts';
 import { can, useSession } from '../../session.ts';
 import type { SlaPolicy, Workspace } from '../../types.ts';
 import { DAY_NAMES, Field, Notice, timeZones, TableScroll } from '../../ui.tsx';
@@ -38,17 +39,6 @@ function formOf(ws: Workspace): Form {
     urgentFirstResponseMinutes: String(sla?.urgentFirstResponseMinutes ?? DEFAULT_URGENT),
     days,
   };
-}
-
-/** `settings.sla.businessHours.days.MO[0].end` (or zod's `….MO.0.end`) → `days.MO.end`. */
-export function slaFormField(field: string): string | undefined {
-  if (field === 'timeZone' || field === 'settings.sla.businessHours.zone') return 'timeZone';
-  const rest = field.replace(/^settings\.sla\./, '');
-  if (rest === 'firstResponseMinutes' || rest === 'urgentFirstResponseMinutes') return rest;
-  const day = /^businessHours\.days\.([A-Z]{2})(?:\[\d+\]|\.\d+)?(?:\.(start|end))?$/.exec(rest);
-  if (day) return `days.${day[1]}.${day[2] ?? 'start'}`;
-  if (rest.startsWith('businessHours.days')) return 'days';
-  return undefined;
 }
 
 export function ResponseTimeSettings(): JSX.Element {

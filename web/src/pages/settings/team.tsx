@@ -2,7 +2,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText, get, patch, post } from '../../api.ts';
-import { MemberForm, ROLES, serverFieldErrors, validate, type FieldErrors } from '../../schemas.ts';
+import { memberFormField, serverFieldErrors } from '../../form-fields.ts';
+import { MemberForm, ROLES, validate, type FieldErrors } from '../../schemas.ts';
 import { can, useSession } from '../../session.ts';
 import type { Member, Role } from '../../types.ts';
 import { Field, Notice, TableScroll } from '../../ui.tsx';
@@ -137,7 +138,7 @@ function AddMember({ roles, onAdded }: { roles: readonly Role[]; onAdded: () => 
       setMessage({ kind: 'ok', text: `${added.displayName} was added as ${added.role}.` });
       onAdded();
     } catch (err) {
-      const fields = serverFieldErrors(err, (f) => (f in empty ? f : undefined));
+      const fields = serverFieldErrors(err, memberFormField);
       if (fields) setErrors(fields);
       else setMessage({ kind: 'error', text: errorText(err) });
     } finally {
