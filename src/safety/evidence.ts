@@ -7,6 +7,7 @@ import { sentimentScore, classifySentiment } from './sentiment.ts';
 import { messageSignals } from './model/signals.ts';
 import { featurize, type FeatureVector } from './model/features.ts';
 import { MISINFORMATION_COUNTER } from './lexicon/intents.ts';
+import { ScannedText } from './scanned-text.ts';
 
 /**
  * Everything the rule layer finds in one message, and the feature vector the statistical layer
@@ -24,17 +25,20 @@ export interface MessageEvidence {
   features: FeatureVector;
 }
 
+const DEBUNK_CHARS = 2000;
 const NO_TRIAGE: Triage = { intents: [], urgent: false, adverseEvent: null };
 
 export function gatherEvidence(text: string, kind: MessageKind, profile: OrgProfile, replyTo?: string): MessageEvidence {
+  // One scan of the text serves every rule below: each lexicon pattern runs once per message.
+  const scanned = new ScannedText(text);
   // Triage rules are for incoming messages; our own drafts carry no intents.
-  const rules = kind === 'mention' ? triageMessage(text) : NO_TRIAGE;
-  const identifiers = findIdentifiers(text);
-  const phi = guardPhi(text, kind, identifiers, profile, replyTo);
-  const vaderScore = sentimentScore(text);
+  const rules = kind === 'mention' ? triageMessage(text, scanned) : NO_TRIAGE;
+  const identifiers = findIdentifiers(text, scanned);
+  const phi = guardPhi(text, kind, identifiers, profile, replyTo, scanned);
+  const vaderScore = sentimentScore(text, scanned);
   const ruleSentiment = classifySentiment(text, rules.intents, kind, vaderScore);
-  const signals = messageSignals({ text, kind, rules, ruleSentiment, vaderScore, identifiers, phi });
-  const debunking = MISINFORMATION_COUNTER.test(text.slice(0, 2000));
+  const signals = messageSignals({ text, kind, rules, ruleSentiment, vaderScore, identifiers, phi, scanned });
+  const debunking = (text.length <= DEBUNK_CHARS ? scanned : new ScannedText(text.slice(0, DEBUNK_CHARS))).has(MISINFORMATION_COUNTER);
   return { kind, rules, identifiers, phi, vaderScore, ruleSentiment, debunking, features: featurize(text, signals) };
 }
 

@@ -1,13 +1,14 @@
 import type { IdentifierSpan, IdentifierType } from './types.ts';
 import { passesLuhn, isPlausibleSsn, isValidIpv4, isCalendarDate, digitsOf } from './validators.ts';
 import { findNames } from './names.ts';
+import { ScannedText } from './scanned-text.ts';
 
 /**
  * Raw identifier detection: every span that looks like one of the HIPAA identifier kinds,
  * whoever it belongs to. Whether a span is PHI is decided later, in phi-guard.ts.
  * Every pattern is bounded (no nested unbounded repeats) so that a 100 kB message stays linear.
  */
-export function findIdentifiers(text: string): IdentifierSpan[] {
+export function findIdentifiers(text: string, scan: ScannedText = new ScannedText(text)): IdentifierSpan[] {
   const found: IdentifierSpan[] = [];
   const add = (type: IdentifierType, start: number, end: number, confidence: number, yearOnly = false): void => {
     if (end <= start) return;
@@ -15,18 +16,38 @@ export function findIdentifiers(text: string): IdentifierSpan[] {
     if (yearOnly) span.yearOnly = true;
     found.push(span);
   };
-  findContactPoints(text, add);
-  findNumbers(text, add);
-  findDates(text, add);
-  findPlaces(text, add);
-  findLabelledIds(text, add);
+  // Every number-shaped detector (numbers, numeric and spelled dates, ages, addresses, ZIPs,
+  // rooms, labelled ids) needs an ASCII digit to report a span (\d is ASCII-only), so a text
+  // without one skips them: most mentions have no digit at all. Long numbers (cards, phones)
+  // need as many digits as they report, so a text with fewer skips those too.
+  const digits = countDigits(text);
+  const hasDigit = digits > 0;
+  findContactPoints(scan, add, digits);
+  if (hasDigit) findNumbers(scan, add, digits);
+  findDates(scan, add, hasDigit);
+  if (hasDigit) {
+    findPlaces(scan, add, digits);
+    findLabelledIds(scan, add, digits);
+  }
   for (const name of findNames(text)) found.push(name);
   return resolveOverlaps(found);
 }
 
+function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 type Add = (type: IdentifierType, start: number, end: number, confidence: number, yearOnly?: boolean) => void;
 
-function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+function each(re: RegExp, scan: ScannedText, fn: (m: RegExpExecArray) => void): void {
+  // Most patterns need words or marks the text lacks (pattern-literals.ts): then exec() would find nothing.
+  if (!scan.mayMatch(re)) return;
+  const text = scan.text;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -49,16 +70,25 @@ const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]{2,2000}|\b[\w-]{2,63}\.(?:com|or
 const IPV4 = /(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.]\d)/g;
 const HANDLE = /(?<![\w@.])@[A-Za-z0-9_]{2,30}(?:\.[A-Za-z0-9-]{1,63}){0,4}/g;
 
-function findContactPoints(text: string, add: Add): void {
-  each(EMAIL, text, (m) => add('EMAIL_ADDRESS', m.index, m.index + m[0].length, 0.95));
-  each(URL, text, (m) => {
-    const trimmed = m[0].replace(/[.,;:!?]+$/, '');
-    add('URL', m.index, m.index + trimmed.length, 0.9);
-  });
-  each(IPV4, text, (m) => {
-    if (isValidIpv4(m[0])) add('IP_ADDRESS', m.index, m.index + m[0].length, 0.9);
-  });
-  each(HANDLE, text, (m) => add('HANDLE', m.index, m.index + m[0].replace(/\.$/, '').length, 0.9));
+// Characters each contact pattern cannot match without: skipping a pattern that cannot match is exact.
+const URL_CUE = /\/|www\./i;
+
+function findContactPoints(scan: ScannedText, add: Add, digits: number): void {
+  const text = scan.text;
+  const hasAt = text.includes('@');
+  if (hasAt) each(EMAIL, scan, (m) => add('EMAIL_ADDRESS', m.index, m.index + m[0].length, 0.95));
+  if (URL_CUE.test(text)) {
+    each(URL, scan, (m) => {
+      const trimmed = m[0].replace(/[.,;:!?]+$/, '');
+      add('URL', m.index, m.index + trimmed.length, 0.9);
+    });
+  }
+  if (digits >= 4) {
+    each(IPV4, scan, (m) => {
+      if (isValidIpv4(m[0])) add('IP_ADDRESS', m.index, m.index + m[0].length, 0.9);
+    });
+  }
+  if (hasAt) each(HANDLE, scan, (m) => add('HANDLE', m.index, m.index + m[0].replace(/\.$/, '').length, 0.9));
 }
 
 const SSN = /(?<![\d-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-])/g;
@@ -71,15 +101,17 @@ const PHONE_CUE_BEFORE = /(?:phone|call|tel|telephone|mobile|cell|fax|desk|text|
 const PHONE_CUE_AFTER = /^[\s-]{0,3}(?:office|fax|mobile|cell|home|work)\b/i;
 const FAX_NEAR = /fax/i;
 
-function findNumbers(text: string, add: Add): void {
-  each(SSN, text, (m) => {
+function findNumbers(scan: ScannedText, add: Add, digits: number): void {
+  const text = scan.text;
+  each(SSN, scan, (m) => {
     if (isPlausibleSsn(m[1]!, m[3]!, m[4]!)) add('US_SSN', m.index, m.index + m[0].length, 0.9);
   });
-  each(SSN_BARE, text, (m) => {
+  each(SSN_BARE, scan, (m) => {
     const [s, e] = groupSpan(m, 1);
     add('US_SSN', s, e, 0.95);
   });
-  each(CARD, text, (m) => {
+  // Digits each kind needs: a card 12, a US phone 10; international and grouped numbers are kept from 8 and 7.
+  if (digits >= 12) each(CARD, scan, (m) => {
     const digits = digitsOf(m[0]);
     if (digits.length >= 12 && digits.length <= 19 && passesLuhn(digits) && !/^(\d)\1+$/.test(digits)) {
       add('CREDIT_CARD', m.index, m.index + m[0].length, 0.9);
@@ -89,12 +121,12 @@ function findNumbers(text: string, add: Add): void {
     const around = text.slice(Math.max(0, start - 15), Math.min(text.length, end + 6));
     add(FAX_NEAR.test(around) ? 'FAX_NUMBER' : 'PHONE_NUMBER', start, end, confidence);
   };
-  each(PHONE_US, text, (m) => phone(m.index, m.index + m[0].length, 0.85));
-  each(PHONE_INTL, text, (m) => {
+  if (digits >= 10) each(PHONE_US, scan, (m) => phone(m.index, m.index + m[0].length, 0.85));
+  if (digits >= 8) each(PHONE_INTL, scan, (m) => {
     const n = digitsOf(m[0]).length;
     if (n >= 8 && n <= 15) phone(m.index, m.index + m[0].length, 0.85);
   });
-  each(PHONE_GROUPED, text, (m) => {
+  if (digits >= 7) each(PHONE_GROUPED, scan, (m) => {
     const n = digitsOf(m[0]).length;
     if (n < 7 || n > 15) return;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
@@ -115,13 +147,19 @@ const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
 const AGE_OVER_89 =
   /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
 
-function findDates(text: string, add: Add): void {
-  each(DATE_NUMERIC, text, (m) => {
+function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
+  const text = scan.text;
+  // Weekdays are the only dates written without a digit.
+  if (!hasDigit) {
+    if (text.includes('day')) each(WEEKDAY, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.6, true));
+    return;
+  }
+  each(DATE_NUMERIC, scan, (m) => {
     const a = Number(m[1]);
     const b = Number(m[3]);
     if (isCalendarDate(a, b) || isCalendarDate(b, a)) add('DATE', m.index, m.index + m[0].length, 0.9);
   });
-  each(DATE_NUMERIC_SHORT, text, (m) => {
+  each(DATE_NUMERIC_SHORT, scan, (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
     const before = text.slice(Math.max(0, m.index - 12), m.index);
@@ -130,15 +168,15 @@ function findDates(text: string, add: Add): void {
       add('DATE', m.index, m.index + m[0].length, 0.7);
     }
   });
-  each(DATE_ISO, text, (m) => {
+  each(DATE_ISO, scan, (m) => {
     if (isCalendarDate(Number(m[2]), Number(m[3]))) add('DATE', m.index, m.index + m[0].length, 0.95);
   });
-  each(DATE_MONTH_FIRST, text, (m) => add('DATE', m.index, m.index + m[0].length, m[0].startsWith('May') ? 0.6 : 0.85));
-  each(DATE_DAY_FIRST, text, (m) => add('DATE', m.index, m.index + m[0].length, 0.85));
-  each(DATE_MONTH_YEAR, text, (m) => add('DATE', m.index, m.index + m[0].length, 0.8));
-  each(WEEKDAY, text, (m) => add('DATE', m.index, m.index + m[0].length, 0.6, true));
-  each(YEAR, text, (m) => add('DATE', m.index, m.index + m[0].length, 0.5, true));
-  each(AGE_OVER_89, text, (m) => add('AGE_OVER_89', m.index, m.index + m[0].length, 0.9));
+  each(DATE_MONTH_FIRST, scan, (m) => add('DATE', m.index, m.index + m[0].length, m[0].startsWith('May') ? 0.6 : 0.85));
+  each(DATE_DAY_FIRST, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.85));
+  each(DATE_MONTH_YEAR, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.8));
+  each(WEEKDAY, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.6, true));
+  each(YEAR, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.5, true));
+  each(AGE_OVER_89, scan, (m) => add('AGE_OVER_89', m.index, m.index + m[0].length, 0.9));
 }
 
 const STREET_SUFFIX =
@@ -159,16 +197,17 @@ const ZIP_LINE_END = /(?<=\p{L}[,.]?[ \t]{1,4})\d{4,5}(?=[ \t]*(?:$|\n|[.?!](?:\
 const ZIP_AFTER_CUE = /\b(?:covers?|serves?|live in|living in|located in|moved to|area|near|in)\s+(\d{5}(?:-\d{4})?)(?![\d,.]\d|\s?(?:%|people|patients|steps|miles|dollars|babies|hours|lbs))/gi;
 const ROOM = /\b(?:room|rm\.?|bed|bay)\s?#?\s?(\d{1,4}[A-Z]?)\b/gi;
 
-function findPlaces(text: string, add: Add): void {
-  each(STREET, text, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.85));
-  each(PO_BOX, text, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.9));
-  each(UNIT_ALONE, text, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.6));
-  each(ADDRESS_CUE, text, (m) => {
+function findPlaces(scan: ScannedText, add: Add, digits: number): void {
+  const text = scan.text;
+  each(STREET, scan, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.85));
+  each(PO_BOX, scan, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.9));
+  each(UNIT_ALONE, scan, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.6));
+  each(ADDRESS_CUE, scan, (m) => {
     const [s, e] = groupSpan(m, 1);
     const value = text.slice(s, e).replace(/[\s,.]+$/, '');
     if (/\d/.test(value) && /\p{L}{3}/u.test(value)) add('STREET_ADDRESS', s, s + value.length, 0.7);
   });
-  each(ZIP_CUE, text, (m) => {
+  each(ZIP_CUE, scan, (m) => {
     const [s, end] = groupSpan(m, 1);
     let e = end;
     const value = text.slice(s, e);
@@ -177,17 +216,18 @@ function findPlaces(text: string, add: Add): void {
     if (parts.length > 1 && !/\d|^[A-Z]+$/.test(parts[1]!)) e = s + parts[0]!.length;
     if (/\d/.test(text.slice(s, e))) add('ZIP_CODE', s, e, 0.9);
   });
-  each(ZIP_AFTER_STATE, text, (m) => {
+  // A US ZIP has 5 digits, a Canadian postal code 3.
+  if (digits >= 3) each(ZIP_AFTER_STATE, scan, (m) => {
     const [s, e] = groupSpan(m, 1);
     add('ZIP_CODE', s, e, 0.75);
   });
-  each(ZIP_AFTER_CUE, text, (m) => {
+  each(ZIP_AFTER_CUE, scan, (m) => {
     const [s, e] = groupSpan(m, 1);
     add('ZIP_CODE', s, e, 0.65);
   });
-  each(ZIP_PLUS4, text, (m) => add('ZIP_CODE', m.index, m.index + m[0].length, 0.7));
-  each(ZIP_LINE_END, text, (m) => add('ZIP_CODE', m.index, m.index + m[0].length, 0.5));
-  each(ROOM, text, (m) => add('ROOM', m.index, m.index + m[0].length, 0.8));
+  each(ZIP_PLUS4, scan, (m) => add('ZIP_CODE', m.index, m.index + m[0].length, 0.7));
+  each(ZIP_LINE_END, scan, (m) => add('ZIP_CODE', m.index, m.index + m[0].length, 0.5));
+  each(ROOM, scan, (m) => add('ROOM', m.index, m.index + m[0].length, 0.8));
 }
 
 // The cue, a short gap without digits or sentence ends, then a token holding a digit.
@@ -209,19 +249,20 @@ const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const MBI = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
 const OTHER_ID = /(?<![\w#])#\s?(\d{5,12})\b/g;
 
-function findLabelledIds(text: string, add: Add): void {
+function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
   for (const [type, re] of LABELLED) {
-    each(re, text, (m) => {
+    each(re, scan, (m) => {
       const [s, e] = groupSpan(m, 1);
       add(type, s, e, 0.9);
     });
   }
-  each(VIN, text, (m) => {
+  // A VIN is kept with at most 13 letters of its 17 characters: 4 digits at least.
+  if (digits >= 4) each(VIN, scan, (m) => {
     const letters = m[0].replace(/\d/g, '').length;
     if (letters >= 2 && letters <= 13) add('VEHICLE_ID', m.index, m.index + m[0].length, 0.6);
   });
-  each(MBI, text, (m) => add('HEALTH_PLAN_ID', m.index, m.index + m[0].length, 0.8));
-  each(OTHER_ID, text, (m) => add('OTHER_ID', m.index, m.index + m[0].length, 0.5));
+  each(MBI, scan, (m) => add('HEALTH_PLAN_ID', m.index, m.index + m[0].length, 0.8));
+  each(OTHER_ID, scan, (m) => add('OTHER_ID', m.index, m.index + m[0].length, 0.5));
 }
 
 /** Specific kinds win over generic ones when two detectors claim the same characters. */

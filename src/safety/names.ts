@@ -10,9 +10,10 @@ import { NOT_NAME_WORDS } from './lexicon/capitalised-words.ts';
 export function findNames(text: string): IdentifierSpan[] {
   const tokens = tokenize(text);
   const spans: IdentifierSpan[] = [];
+  const cues = new Map<string, Cue>();
   let i = 0;
   while (i < tokens.length) {
-    const found = nameAt(text, tokens, i);
+    const found = nameAt(text, tokens, i, cues);
     if (found) {
       spans.push({ type: 'PERSON', start: found.start, end: found.end, text: text.slice(found.start, found.end), confidence: found.confidence });
       i = found.next;
@@ -77,14 +78,31 @@ function joined(text: string, a: Token, b: Token): boolean {
   return gap.length <= 3 && /^(?:\.?[ \t]{1,2}|['’]s[ \t])$/.test(gap) && !/['’]s/.test(gap);
 }
 
-function nameAt(text: string, tokens: Token[], i: number): { start: number; end: number; confidence: number; next: number } | null {
+interface Cue {
+  strong: boolean;
+  any: boolean;
+}
+
+/** The cue tests on the 30 characters before a word; a repeated context (a long post) is tested once per message. */
+function cueBefore(before: string, cues: Map<string, Cue>): Cue {
+  let cue = cues.get(before);
+  if (cue === undefined) {
+    const strong = STRONG_CUE.test(before);
+    cue = { strong, any: strong || CUE_BEFORE.test(before) };
+    cues.set(before, cue);
+  }
+  return cue;
+}
+
+function nameAt(text: string, tokens: Token[], i: number, cues: Map<string, Cue>): { start: number; end: number; confidence: number; next: number } | null {
   const t = tokens[i]!;
   if (!t.capitalised || t.initial) return null;
   const prev = tokens[i - 1];
   const before = text.slice(Math.max(0, t.start - 30), t.start);
   const titled = prev !== undefined && TITLES.has(prev.lower) && t.start - prev.end <= 2;
-  const strongCue = STRONG_CUE.test(before);
-  const cue = titled || strongCue || CUE_BEFORE.test(before);
+  const found = cueBefore(before, cues);
+  const strongCue = found.strong;
+  const cue = titled || found.any;
   if (prev && ORG_BEFORE.has(prev.lower) && t.start - prev.end <= 2) return null;
 
   // Extend over surname(s) and initials: "Janka M. Szász", "Tom Baker".

@@ -4,6 +4,7 @@ import { orgDetails, isOrgOwn } from './org-details.ts';
 import { CARE_TIE, PERSONAL_REFERENCE, PUBLIC_EVENT, PERSONAL_DATE_CUE } from './lexicon/care-context.ts';
 import { PATIENT_STATUS_PATTERNS, GENERIC_SECOND_PERSON } from './lexicon/patient-status.ts';
 import { privacyRewrite } from './rewrite.ts';
+import { ScannedText } from './scanned-text.ts';
 
 /**
  * Context decides whether an identifier is PHI: it must belong to a person (not the hospital,
@@ -31,18 +32,19 @@ export function guardPhi(
   identifiers: IdentifierSpan[],
   profile: OrgProfile,
   replyTo?: string,
+  scanned: ScannedText = new ScannedText(text),
 ): PhiDecision {
   const details = orgDetails(profile);
-  const careTied = CARE_TIE.test(text);
+  const careTied = scanned.has(CARE_TIE);
   const personal =
-    PERSONAL_REFERENCE.test(text) ||
+    scanned.has(PERSONAL_REFERENCE) ||
     identifiers.some((s) => s.type === 'PERSON' && s.confidence >= 0.6 && !isOrgOwn(s, details) && !isCaregiverName(text, s));
-  const eventish = PUBLIC_EVENT.test(text);
+  const eventish = scanned.has(PUBLIC_EVENT);
   const spans: PhiSpan[] = [];
   const findings: PhiFinding[] = [];
   const rewrite = privacyRewrite(profile);
 
-  const status = kind === 'draft' ? findPatientStatus(text) : null;
+  const status = kind === 'draft' ? findPatientStatus(text, scanned) : null;
   const candidates: PhiSpan[] = [];
   for (const id of identifiers) {
     if (id.confidence < (MIN_CONFIDENCE[id.type] ?? 0.5)) continue;
@@ -136,8 +138,10 @@ function isStaffName(id: IdentifierSpan, profile: OrgProfile): boolean {
   return profile.staff.some((p) => personName(p).toLowerCase().includes(value));
 }
 
-function findPatientStatus(text: string): { start: number; end: number } | null {
+function findPatientStatus(text: string, scanned: ScannedText): { start: number; end: number } | null {
   for (const re of PATIENT_STATUS_PATTERNS) {
+    // A pattern whose literals are all absent has no match: skip the exec.
+    if (!scanned.mayMatch(re)) continue;
     const m = re.exec(text);
     if (!m) continue;
     const sentence = sentenceAround(text, m.index, m.index + m[0].length);

@@ -1,4 +1,5 @@
 import { vaderCompound } from './vader.ts';
+import { ScannedText } from './scanned-text.ts';
 import type { Intent, MessageKind, Sentiment } from './types.ts';
 import { MEDICAL_REWRITES, EMOJI_VALENCE } from './lexicon/medical-sentiment.ts';
 
@@ -6,11 +7,31 @@ import { MEDICAL_REWRITES, EMOJI_VALENCE } from './lexicon/medical-sentiment.ts'
 const MAX_SCORED_CHARS = 4000;
 
 /** VADER's compound score (-1..1) after medical and emoji rewrites. */
-export function sentimentScore(text: string): number {
+export function sentimentScore(text: string, scanned?: ScannedText): number {
   let scored = text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text;
-  for (const [pattern, replacement] of MEDICAL_REWRITES) scored = scored.replace(pattern, replacement);
-  for (const [pattern, replacement] of EMOJI_VALENCE) scored = scored.replace(pattern, replacement);
+  let scan = scanned !== undefined && scanned.text === scored ? scanned : new ScannedText(scored);
+  for (const [pattern, replacement] of MEDICAL_REWRITES) {
+    // Most rewrites cannot match (their literals are absent): then replace() would return the text unchanged.
+    if (!scan.mayMatch(pattern)) continue;
+    const rewritten = scored.replace(pattern, replacement);
+    if (rewritten !== scored) {
+      scored = rewritten;
+      scan = new ScannedText(scored);
+    }
+  }
+  // Every emoji rewritten is at or above EMOJI_FLOOR (as a UTF-16 unit): a text without such a unit has none.
+  if (hasUnitAtOrAbove(scored, EMOJI_FLOOR)) for (const [pattern, replacement] of EMOJI_VALENCE) scored = scored.replace(pattern, replacement);
   return scored.trim() ? vaderCompound(scored) : 0;
+}
+
+/** The lowest UTF-16 unit of any emoji in EMOJI_VALENCE (a surrogate for those beyond the BMP). */
+const EMOJI_FLOOR = Math.min(
+  ...EMOJI_VALENCE.flatMap(([pattern]) => [...pattern.source.replace(/^\[|\]$/g, '')].map((ch) => ch.charCodeAt(0))),
+);
+
+function hasUnitAtOrAbove(text: string, floor: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= floor) return true;
+  return false;
 }
 
 const APOLOGY_REDIRECT = /\b(?:sorry (?:to hear|about|for the|billing)|apologi[sz]e for any|thank(?:s| you) for (?:reaching out|flagging|letting us know)|please (?:call|email|contact|send us|dm)|we(?:'|’)?d like to (?:look into|help)|can(?:'|’)?t discuss)\b/i;

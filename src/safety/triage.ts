@@ -1,4 +1,5 @@
 import type { AdverseEventElements, Intent } from './types.ts';
+import { ScannedText, testBranchByBranch } from './scanned-text.ts';
 import {
   EMERGENCY_SYMPTOM,
   EDUCATIONAL_FRAME,
@@ -38,97 +39,106 @@ export interface Triage {
   adverseEvent: AdverseEventElements | null;
 }
 
+// Long phrase lists: cheaper tested branch by branch (see scanned-text.ts).
+testBranchByBranch(EMERGENCY_SYMPTOM, SELF_HARM, COMPLAINT, PRAISE, MISINFORMATION, SPAM, SUSPECT_PRODUCT, ADVERSE_EVENT);
+
 /** Intents of an incoming message; several may apply. Emergency and self-harm make it urgent. */
-export function triageMessage(text: string): Triage {
+export function triageMessage(text: string, scanned: ScannedText = new ScannedText(text)): Triage {
   const intents: Intent[] = [];
-  const selfHarm = isSelfHarm(text);
-  const emergency = isEmergency(text);
-  const adverse = adverseEventElements(text);
+  const selfHarm = isSelfHarm(text, scanned);
+  const emergency = isEmergency(text, scanned);
+  const adverse = adverseEventElements(text, scanned);
   if (emergency) intents.push('emergency');
   if (selfHarm) intents.push('self_harm');
   if (adverse) intents.push('adverse_event');
-  if (isQuestion(text)) intents.push('question');
-  if (COMPLAINT.test(text) || COMPLAINT_HYPERBOLE.test(text)) intents.push('complaint');
-  if (PRAISE.test(text) && PRAISE_TARGET.test(text) && !isSarcasticPraise(text)) intents.push('praise');
-  if (MISINFORMATION.test(text) && !MISINFORMATION_COUNTER.test(text)) intents.push('misinformation');
-  if (isSpam(text)) intents.push('spam');
+  if (isQuestion(text, scanned)) intents.push('question');
+  if (scanned.has(COMPLAINT) || scanned.has(COMPLAINT_HYPERBOLE)) intents.push('complaint');
+  if (scanned.has(PRAISE) && scanned.has(PRAISE_TARGET) && !scanned.has(SARCASTIC_PRAISE)) intents.push('praise');
+  if (scanned.has(MISINFORMATION) && !scanned.has(MISINFORMATION_COUNTER)) intents.push('misinformation');
+  if (scanned.has(SPAM)) intents.push('spam');
   if (intents.length === 0) intents.push('other');
   return { intents, urgent: emergency || selfHarm, adverseEvent: adverse };
 }
 
-function sentencesMatching(text: string, re: RegExp): string[] {
-  return text.split(/(?<=[.!?\n])\s+/).filter((s) => re.test(s));
+function sentencesMatching(scanned: ScannedText, re: RegExp): string[] {
+  return scanned.text.split(/(?<=[.!?\n])\s+/).filter((s) => scanned.hasInPart(re, s));
 }
 
-export function isEmergency(input: string): boolean {
-  if (!EMERGENCY_SYMPTOM.test(input)) return false;
-  const text = input.replace(EMERGENCY_IDIOM, ' ');
-  if (!EMERGENCY_SYMPTOM.test(text)) return false;
-  const presentAnywhere = PRESENT_PERSONAL.test(text);
+const HAPPENING_NOW = /\b(?:right now|now|currently|911|ambulance|help|what do i do|what should i do|hurry)\b/i;
+
+export function isEmergency(input: string, scanned: ScannedText = new ScannedText(input)): boolean {
+  if (!scanned.has(EMERGENCY_SYMPTOM)) return false;
+  // Without an idiom in the text there is nothing to strip, and the answer above stands.
+  const stripped = scanned.mayMatch(EMERGENCY_IDIOM) ? input.replace(EMERGENCY_IDIOM, ' ') : input;
+  const text = stripped === input ? scanned : new ScannedText(stripped);
+  if (!text.has(EMERGENCY_SYMPTOM)) return false;
+  const presentAnywhere = text.has(PRESENT_PERSONAL);
   // Decide per sentence: "learn the signs of a stroke" is education, "my dad's face is drooping" is now.
   for (const sentence of sentencesMatching(text, EMERGENCY_SYMPTOM)) {
     const educational = EDUCATIONAL_FRAME.test(sentence);
     // Recall comes first: an acute symptom counts unless the sentence frames it as information.
     if (!educational) return true;
     const present = PRESENT_PERSONAL.test(sentence) || presentAnywhere;
-    if (present && educational && /\b(?:right now|now|currently|911|ambulance|help|what do i do|what should i do|hurry)\b/i.test(sentence)) return true;
+    if (present && educational && HAPPENING_NOW.test(sentence)) return true;
   }
   return false;
 }
 
-export function isSelfHarm(text: string): boolean {
-  if (ASKING_FOR_A_FRIEND.test(text) && DOSE_TALK.test(text)) return true;
-  if (FOR_SOMEONE_ELSE.test(text) && LETHAL_TALK.test(text)) return true;
-  if (!SELF_HARM.test(text)) return false;
-  const stripped = text.replace(new RegExp(SELF_HARM_IDIOM.source, 'gi'), ' ');
-  return SELF_HARM.test(stripped);
+// Global, for replace(); replace() starts from and leaves lastIndex at 0, so one instance serves every call.
+const SELF_HARM_IDIOMS = new RegExp(SELF_HARM_IDIOM.source, 'gi');
+
+export function isSelfHarm(text: string, scanned: ScannedText = new ScannedText(text)): boolean {
+  if (scanned.has(ASKING_FOR_A_FRIEND) && scanned.has(DOSE_TALK)) return true;
+  if (scanned.has(FOR_SOMEONE_ELSE) && scanned.has(LETHAL_TALK)) return true;
+  if (!scanned.has(SELF_HARM)) return false;
+  // Without an idiom in the text there is nothing to strip, and the answer above stands.
+  if (!scanned.mayMatch(SELF_HARM_IDIOMS)) return true;
+  const stripped = text.replace(SELF_HARM_IDIOMS, ' ');
+  return stripped === text || new ScannedText(stripped).has(SELF_HARM);
 }
 
 /** A sentence that opens like a question, or a request; "$900 for an ice pack??" is not one. */
-function isQuestion(text: string): boolean {
-  if (QUESTION_MARKERS.test(text)) return true;
+function isQuestion(text: string, scanned: ScannedText): boolean {
+  if (scanned.has(QUESTION_MARKERS)) return true;
   return text
     .split(/(?<=[.!?\n:])\s+|(?=¿)/)
     .some((sentence) => QUESTION_START.test(sentence));
 }
 
-function isSarcasticPraise(text: string): boolean {
-  return /\b(?:thanks for nothing|thanks a lot for|great job (?:losing|ignoring)|love (?:waiting|being ignored)|so much for)\b/i.test(text);
-}
+const SARCASTIC_PRAISE = /\b(?:thanks for nothing|thanks a lot for|great job (?:losing|ignoring)|love (?:waiting|being ignored)|so much for)\b/i;
 
-function isSpam(text: string): boolean {
-  if (!SPAM.test(text)) return false;
-  return true;
-}
+const ASKS_ABOUT_SIDE_EFFECTS = /\b(?:what are|what(?:'|’)?s|are there|common) (?:the )?(?:\w+ )?side[- ]?effects\b/i;
 
 /**
  * The four reportable elements, or null when the message does not describe a harmful effect the
  * writer (or someone they report on) experienced after a drug, vaccine, device or procedure.
  * The reporter is the identifiable author of a mention, so it is always present.
  */
-export function adverseEventElements(text: string): AdverseEventElements | null {
-  const named = SUSPECT_PRODUCT.test(text);
-  if (!named && !GENERIC_PRODUCT.test(text)) return null;
-  if (!ADVERSE_EVENT.test(text) && !SIDE_EFFECTS_EXPERIENCED.test(text)) return null;
-  if (NO_HARM.test(text) && !SIDE_EFFECTS_EXPERIENCED.test(text)) return null;
-  if (!CAUSAL_LINK.test(text)) return null;
-  const patient = AE_PATIENT.test(text);
-  if (!patient && !AE_HEARSAY.test(text)) return null;
+export function adverseEventElements(text: string, scanned: ScannedText = new ScannedText(text)): AdverseEventElements | null {
+  const named = scanned.has(SUSPECT_PRODUCT);
+  if (!named && !scanned.has(GENERIC_PRODUCT)) return null;
+  if (!scanned.has(ADVERSE_EVENT) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
+  if (scanned.has(NO_HARM) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
+  if (!scanned.has(CAUSAL_LINK)) return null;
+  const patient = scanned.has(AE_PATIENT);
+  if (!patient && !scanned.has(AE_HEARSAY)) return null;
   // "What are the side effects of X?" asks about a product; nobody had an event.
-  if (!SIDE_EFFECTS_EXPERIENCED.test(text) && /\b(?:what are|what(?:'|’)?s|are there|common) (?:the )?(?:\w+ )?side[- ]?effects\b/i.test(text)) return null;
-  return { patient: patient && !isOnlyHearsay(text), reporter: true, product: named, event: true };
+  if (!scanned.has(SIDE_EFFECTS_EXPERIENCED) && scanned.has(ASKS_ABOUT_SIDE_EFFECTS)) return null;
+  return { patient: patient && !isOnlyHearsay(scanned), reporter: true, product: named, event: true };
 }
 
 /**
  * The elements of a message already judged an adverse event (by the rules or the model): the
  * reporter and the event are given; the product only when named; the patient unless hearsay.
  */
-export function adverseEventElementsOf(text: string): AdverseEventElements {
-  return { patient: AE_PATIENT.test(text) && !isOnlyHearsay(text), reporter: true, product: SUSPECT_PRODUCT.test(text), event: true };
+export function adverseEventElementsOf(text: string, scanned: ScannedText = new ScannedText(text)): AdverseEventElements {
+  return { patient: scanned.has(AE_PATIENT) && !isOnlyHearsay(scanned), reporter: true, product: scanned.has(SUSPECT_PRODUCT), event: true };
 }
 
-function isOnlyHearsay(text: string): boolean {
-  return AE_HEARSAY.test(text) && !/\b(?:i|i'm|i've|me|my|patient of mine|my patient)\b/i.test(text);
+const FIRST_PERSON = /\b(?:i|i'm|i've|me|my|patient of mine|my patient)\b/i;
+
+function isOnlyHearsay(scanned: ScannedText): boolean {
+  return scanned.has(AE_HEARSAY) && !scanned.has(FIRST_PERSON);
 }
 
 export { LINK };

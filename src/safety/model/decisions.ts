@@ -17,6 +17,8 @@ export interface Decisions {
 /** Intents the model decides one-vs-rest; "other" is what remains when none applies. */
 export const DECIDED_INTENTS = ['question', 'complaint', 'praise', 'emergency', 'self_harm', 'adverse_event', 'misinformation', 'spam'] as const;
 
+/** Each decided intent with the name of its model output, built once. */
+const DECIDED_OUTPUTS = DECIDED_INTENTS.map((intent) => [intent, `intent.${intent}`] as const);
 /** A rule hit on these is kept whatever the model says: missing one costs more than a false alarm. */
 const RULE_SUFFICES = new Set<Intent>(['emergency', 'self_harm', 'adverse_event']);
 
@@ -32,11 +34,11 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
     return { intents: [], urgent: false, sentiment, phi: evidence.phi.found || scores.phi >= threshold(thresholds, 'phi') };
   }
   const intents: Intent[] = [];
-  for (const intent of DECIDED_INTENTS) {
+  for (const [intent, output] of DECIDED_OUTPUTS) {
     const byRule = RULE_SUFFICES.has(intent) && evidence.rules.intents.includes(intent);
     // Correcting a myth or asking whether it is true is never misinformation (a labelling convention the model can miss).
     const vetoed = intent === 'misinformation' && evidence.debunking && !evidence.rules.intents.includes('misinformation');
-    if (!vetoed && (byRule || scores[`intent.${intent}`] >= threshold(thresholds, `intent.${intent}`))) intents.push(intent);
+    if (!vetoed && (byRule || scores[output] >= threshold(thresholds, output))) intents.push(intent);
   }
   // The urgent output sees both kinds of crisis together, so it catches wording neither intent is sure of.
   if (!intents.includes('emergency') && !intents.includes('self_harm') && scores.urgent >= threshold(thresholds, 'urgent')) {

@@ -42,69 +42,149 @@ function fnv(seed: number, s: string): number {
   return h >>> 0;
 }
 
-function fnvRange(seed: number, s: string, start: number, end: number): number {
-  let h = seed;
-  for (let i = start; i < end; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 // One seed per feature family, so "w:er" and "c:er" land in different buckets.
 const WORD_SEED = fnv(FNV_OFFSET, 'w:');
 const BIGRAM_SEED = fnv(FNV_OFFSET, 'b:');
 const CHAR_SEED = fnv(FNV_OFFSET, 'c:');
 const SIGNAL_SEED = fnv(FNV_OFFSET, 's:');
 
+const signalIndices = new Map<string, number>();
+
 /** The bucket of a named signal (exported for tests and for reading a model's weights). */
 export function signalIndex(name: string): number {
-  return fnv(SIGNAL_SEED, name) & MASK;
+  let index = signalIndices.get(name);
+  if (index === undefined) {
+    index = fnv(SIGNAL_SEED, name) & MASK;
+    // Signal names come from a small fixed vocabulary; the bound only guards against misuse.
+    if (signalIndices.size >= 10_000) signalIndices.clear();
+    signalIndices.set(name, index);
+  }
+  return index;
 }
 
 /**
  * Word and character features are each scaled to unit length, so a long post does not outweigh a
  * short one; signals keep their own values and so weigh like a whole family on their own.
+ * Indices come out in first-seen order: words, then characters, then signals.
  */
 export function featurize(text: string, signals: Signals): FeatureVector {
-  const words = new Map<number, number>();
-  const chars = new Map<number, number>();
   const tokens = tokenize(text);
-  let previous = '<s>';
+  const out = OUT_FEATURES;
+  const chars = CHAR_FEATURES;
+  out.clear();
+  chars.clear();
+  // The bigram hash continues from "b:<previous> ", so each word's prefix is hashed once.
+  let bigramPrefix = START_BIGRAM;
   for (const token of tokens) {
-    words.set(fnv(WORD_SEED, token) & MASK, 1);
-    words.set(fnv(fnv(fnv(BIGRAM_SEED, previous), ' '), token) & MASK, 1);
-    previous = token;
+    out.add(fnv(WORD_SEED, token) & MASK);
+    out.add(fnv(bigramPrefix, token) & MASK);
+    bigramPrefix = fnv(fnv(BIGRAM_SEED, token), ' ');
     if (token.length < 2 || token.charCodeAt(0) > 0x2fff) continue;
-    const padded = `<${token}>`;
-    for (let n = 3; n <= 5; n++) {
-      for (let i = 0; i + n <= padded.length; i++) chars.set(fnvRange(CHAR_SEED, padded, i, i + n) & MASK, 1);
+    addCharGrams(chars, token);
+  }
+  if (tokens.length > 0) out.add(fnv(bigramPrefix, '</s>') & MASK);
+
+  // Each family adds 1/sqrt(its distinct count) per feature; where families share an index the
+  // values add up, words first, as the Map this replaced did.
+  const values = out.values;
+  const wordCount = out.size;
+  if (wordCount > 0) {
+    const scale = 1 / Math.sqrt(wordCount);
+    for (let k = 0; k < wordCount; k++) values[k] = 0 + scale;
+  }
+  if (chars.size > 0) {
+    const scale = 1 / Math.sqrt(chars.size);
+    for (let k = 0; k < chars.size; k++) {
+      const slot = out.add(chars.order[k]!);
+      out.values[slot] = out.values[slot]! + scale;
     }
   }
-  if (tokens.length > 0) words.set(fnv(fnv(fnv(BIGRAM_SEED, previous), ' '), '</s>') & MASK, 1);
-
-  const out = new Map<number, number>();
-  addScaled(out, words);
-  addScaled(out, chars);
-  for (const [name, value] of Object.entries(signals)) {
+  for (const name in signals) {
+    const value = signals[name]!;
     if (value !== 0) {
-      const i = signalIndex(name);
-      out.set(i, (out.get(i) ?? 0) + value);
+      const slot = out.add(signalIndex(name));
+      out.values[slot] = out.values[slot]! + value;
     }
   }
-  const indices = new Int32Array(out.size);
-  const values = new Float32Array(out.size);
-  let k = 0;
-  for (const [i, v] of out) {
-    indices[k] = i;
-    values[k] = v;
-    k++;
-  }
-  return { indices, values };
+  return { indices: out.order.slice(0, out.size), values: Float32Array.from(out.values.subarray(0, out.size)) };
 }
 
-function addScaled(out: Map<number, number>, family: Map<number, number>): void {
-  if (family.size === 0) return;
-  const scale = 1 / Math.sqrt(family.size);
-  for (const [i, v] of family) out.set(i, (out.get(i) ?? 0) + v * scale);
+const START_BIGRAM = fnv(fnv(BIGRAM_SEED, '<s>'), ' ');
+const PADDED = new Int32Array(64);
+
+/** Character 3–5-grams of "<token>", by length then position, hashed from a reused code buffer. */
+function addCharGrams(chars: OrderedIndexSet, token: string): void {
+  const length = token.length + 2;
+  const codes = length <= PADDED.length ? PADDED : new Int32Array(length);
+  codes[0] = 60; // '<'
+  for (let q = 0; q < token.length; q++) codes[q + 1] = token.charCodeAt(q);
+  codes[length - 1] = 62; // '>'
+  for (let n = 3; n <= 5; n++) {
+    for (let i = 0; i + n <= length; i++) {
+      let h = CHAR_SEED;
+      for (let p = i; p < i + n; p++) {
+        h ^= codes[p]!;
+        h = Math.imul(h, 0x01000193);
+      }
+      chars.add((h >>> 0) & MASK);
+    }
+  }
 }
+
+/**
+ * Distinct feature indices in first-seen order, each with a value: what a Map<number, number>
+ * gives, over reused typed arrays (an open-addressing table), since Map insertion was most of
+ * featurize's time. One instance per role, reused by every call (featurize is synchronous).
+ */
+class OrderedIndexSet {
+  /** Open-addressing table of index + 1 (0: empty slot). */
+  private keys = new Int32Array(1024);
+  /** Where each table slot's index sits in `order`. */
+  private slots = new Int32Array(1024);
+  /** Table slots in use, so clear() touches only those. */
+  private used = new Int32Array(512);
+  order = new Int32Array(512);
+  values = new Float64Array(512);
+  size = 0;
+
+  clear(): void {
+    for (let k = 0; k < this.size; k++) this.keys[this.used[k]!] = 0;
+    this.size = 0;
+  }
+
+  /** The position of `index` in `order`, added (with value 0) if new. */
+  add(index: number): number {
+    const mask = this.keys.length - 1;
+    let h = Math.imul(index + 1, 0x9e3779b1) & mask;
+    for (;;) {
+      const key = this.keys[h]!;
+      if (key === 0) break;
+      if (key === index + 1) return this.slots[h]!;
+      h = (h + 1) & mask;
+    }
+    const slot = this.size++;
+    this.keys[h] = index + 1;
+    this.slots[h] = slot;
+    this.used[slot] = h;
+    this.order[slot] = index;
+    this.values[slot] = 0;
+    if (this.size * 2 > this.keys.length) this.grow();
+    return slot;
+  }
+
+  private grow(): void {
+    const size = this.size;
+    const order = this.order;
+    const values = this.values;
+    this.keys = new Int32Array(this.keys.length * 2);
+    this.slots = new Int32Array(this.keys.length);
+    this.used = new Int32Array(this.keys.length / 2);
+    this.order = new Int32Array(this.keys.length / 2);
+    this.values = new Float64Array(this.keys.length / 2);
+    this.size = 0;
+    for (let k = 0; k < size; k++) this.values[this.add(order[k]!)] = values[k]!;
+  }
+}
+
+const OUT_FEATURES = new OrderedIndexSet();
+const CHAR_FEATURES = new OrderedIndexSet();

@@ -7,6 +7,7 @@ import type { IdentifierSpan, MessageKind, Sentiment } from '../types.ts';
 import type { Triage } from '../triage.ts';
 import type { PhiDecision } from '../phi-guard.ts';
 import type { Signals } from './features.ts';
+import { ScannedText, testBranchByBranch } from '../scanned-text.ts';
 import {
   EDUCATIONAL_FRAME,
   EMERGENCY_IDIOM,
@@ -44,9 +45,11 @@ export interface SignalInputs {
   vaderScore: number;
   identifiers: IdentifierSpan[];
   phi: PhiDecision;
+  /** The scan of `text`, shared with the rules (patterns already tested there are not run again). */
+  scanned?: ScannedText;
 }
 
-const LEXICONS: ReadonlyArray<[string, RegExp]> = [
+const LEXICON_LIST: ReadonlyArray<[string, RegExp]> = [
   ['educational', EDUCATIONAL_FRAME],
   ['present_personal', PRESENT_PERSONAL],
   ['complaint', COMPLAINT],
@@ -75,22 +78,28 @@ const LEXICONS: ReadonlyArray<[string, RegExp]> = [
 ];
 
 // Global-flag patterns keep lastIndex between calls; these two are only tested, never iterated.
-const IDIOMS: ReadonlyArray<[string, RegExp]> = [
+const IDIOM_LIST: ReadonlyArray<[string, RegExp]> = [
   ['emergency_idiom', new RegExp(EMERGENCY_IDIOM.source, 'i')],
   ['self_harm_idiom', new RegExp(SELF_HARM_IDIOM.source, 'i')],
 ];
+// Long phrase lists only the model reads: cheaper tested branch by branch (see scanned-text.ts).
+testBranchByBranch(ANY_PRODUCT, HARM_WORDS, ACUTE_SYMPTOM_BROAD, CRISIS_WORDS);
+// Signal names built once, not per message.
+const LEXICONS = LEXICON_LIST.map(([name, re]) => [`lex:${name}`, re] as const);
+const IDIOMS = IDIOM_LIST.map(([name, re]) => [`lex:${name}`, re] as const);
 
 // The expensive phrase lists (emergency symptoms, self-harm) already ran in triage; their verdicts arrive as rule:* signals.
 const LEXICON_TEXT_CHARS = 1200;
 
 export function messageSignals(input: SignalInputs): Signals {
   const text = input.text.length > LEXICON_TEXT_CHARS ? input.text.slice(0, LEXICON_TEXT_CHARS) : input.text;
+  const scanned = input.scanned !== undefined && input.scanned.text === text ? input.scanned : new ScannedText(text);
   const s: Signals = {};
   s[`kind:${input.kind}`] = 1;
   for (const intent of input.rules.intents) s[`rule:${intent}`] = 1;
   if (input.rules.adverseEvent?.product) s['rule:ae_product'] = 1;
-  for (const [name, re] of LEXICONS) if (re.test(text)) s[`lex:${name}`] = 1;
-  for (const [name, re] of IDIOMS) if (re.test(text)) s[`lex:${name}`] = 1;
+  for (const [name, re] of LEXICONS) if (scanned.has(re)) s[name] = 1;
+  for (const [name, re] of IDIOMS) if (scanned.has(re)) s[name] = 1;
   if (s['lex:any_product'] && s['lex:harm_words']) s['lex:product_and_harm'] = 1;
   if (s['lex:product_and_harm'] && s['lex:time_or_cause']) s['lex:product_then_harm'] = 1;
   if (s['lex:acute_symptom'] && s['lex:acute_now']) s['lex:acute_symptom_now'] = 1;
