@@ -162,13 +162,18 @@ class OrderedIndexSet {
       if (key === index + 1) return this.slots[h]!;
       h = (h + 1) & mask;
     }
+    // Full (order, values and used hold keys.length / 2): grow first, then insert into the new table.
+    // Growing after the insert wrote past the end of the typed arrays, which drops the write.
+    if (this.size >= this.order.length) {
+      this.grow();
+      return this.add(index);
+    }
     const slot = this.size++;
     this.keys[h] = index + 1;
     this.slots[h] = slot;
     this.used[slot] = h;
     this.order[slot] = index;
     this.values[slot] = 0;
-    if (this.size * 2 > this.keys.length) this.grow();
     return slot;
   }
 

@@ -59,3 +59,17 @@ test('obvious cases: praise, a complaint, spam and a reaction to a drug', () => 
   assert.ok(ae.intents.includes('adverse_event'));
   assert.equal(ae.adverseEvent?.product, true);
 });
+
+test('a long post with thousands of distinct features is featurised whole: every value finite, each index once', () => {
+  // Distinct words and character grams well past the feature table's first sizes (512, 1024, 2048):
+  // an early version dropped the write that filled the table and scored such posts as NaN.
+  for (const words of [150, 300, 700]) {
+    const text = Array.from({ length: words }, (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`).join(' ');
+    const x = featurize(text, { 'kind:mention': 1 });
+    assert.ok(x.indices.length > words * 2, `${words} words gave ${x.indices.length} features`);
+    assert.equal(x.values.length, x.indices.length);
+    assert.ok(x.values.every((v) => Number.isFinite(v) && v > 0), `${words} words: a value is not a positive number`);
+    assert.equal(new Set(x.indices).size, x.indices.length, `${words} words: an index appears twice`);
+    assert.deepEqual(featurize(text, { 'kind:mention': 1 }), x);
+  }
+});
