@@ -1,6 +1,6 @@
 /**
  * Retrains the safety model from the labelled healthcare messages (eval/healthcare/train.jsonl,
- * train2.jsonl, dev.jsonl, dev2.jsonl and dev3.jsonl; never a holdout) and writes src/safety/model/safety-model.json.
+ * train2.jsonl, train3.jsonl, dev.jsonl, dev2.jsonl and dev3.jsonl; never a holdout) and writes src/safety/model/safety-model.json.
  *
  *   node --import tsx src/safety/model/train.ts
  */
@@ -13,7 +13,7 @@ import { MODEL_PATH } from './index.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const data = join(root, 'eval', 'healthcare');
-const SOURCES = ['train.jsonl', 'train2.jsonl', 'dev.jsonl', 'dev2.jsonl', 'dev3.jsonl'];
+const SOURCES = ['train.jsonl', 'train2.jsonl', 'train3.jsonl', 'dev.jsonl', 'dev2.jsonl', 'dev3.jsonl'];
 
 function readJsonl(path: string): LabelledMessage[] {
   return readFileSync(path, 'utf8')
