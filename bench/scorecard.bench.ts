@@ -5,6 +5,7 @@
  * median of 5 runs, on SQLite and PostgreSQL.
  */
 import { randomUUID, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { testContext } from '../src/testing/context.ts';
 import { createWorkspaceWithOwner } from '../src/operations/accounts.ts';
 import { workspaceScorecard } from '../src/operations/scorecard.ts';
@@ -54,6 +55,10 @@ async function fill(engine: EngineName): Promise<{ ms: number }> {
         await insertInboxItems(trx, rows.filter((_, k) => (done + k) % 50 === 0).map((m) => ({ id: randomUUID(), workspaceId, mentionId: m.id, channelId, urgent: false, dueAt: new Date(Date.parse(m.createdAt) + 3_600_000).toISOString(), receivedAt: m.createdAt })));
       });
     }
+    if (engine === 'postgres') {
+      // A live database has planner statistics (autovacuum analyses tables as they fill); a freshly filled one has none until analysed.
+      await sql`analyze posts, post_targets, post_metric_snapshots, interactions, mentions, inbox_items`.execute(ctx.storage.db);
+    }
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
@@ -75,6 +80,6 @@ export async function run(): Promise<BenchOutcome> {
   return {
     figures: { 'scorecard.sqlite.ms': sqlite.ms, 'scorecard.postgres.ms': postgres.ms },
     targets: { 'scorecard.sqlite.ms': { op: '<=', value: 200 }, 'scorecard.postgres.ms': { op: '<=', value: 200 } },
-    how: `GET /api/scorecard's operation (read the history from the database, then score the seven rules and the mastery check) for a workspace with 2 years, ${POSTS} published posts with metrics snapshots, ${MENTIONS} mentions (2% in the inbox), 90,000 interactions from 7,000 people and a Tue/Thu/Sat plan; median of 5 runs.`,
+    how: `GET /api/scorecard's operation (read the history from the database, then score the seven rules and the mastery check) for a workspace with 2 years, ${POSTS} published posts with metrics snapshots, ${MENTIONS} mentions (2% in the inbox), 90,000 interactions from 7,000 people and a Tue/Thu/Sat plan; median of 5 runs, the first of which counts and stores the completed weeks' engaged people (the weekly rollup starts empty). PostgreSQL: the filled tables are analysed (ANALYZE) before timing, as autovacuum would have done on a live database.`,
   };
 }

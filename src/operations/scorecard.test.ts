@@ -108,6 +108,13 @@ for (const engine of ENGINES) {
       assert.ok(Number(byRule.quality?.figures.engagedAudience90Days) > 0);
       // Tracking began 400 days ago, mid-week: the 56 complete weeks after it count, those before the first interaction as 0.
       assert.equal(byRule.patience?.figures.weeksOfAudienceData, 56);
+
+      // A like from a newcomer in a completed week, fetched late: that week's stored count is
+      // cleared and the next read counts them; other weeks keep their counts.
+      const weekly = new Map(input.weeklyAudience?.map((w) => [w.weekStart, w.engagedPeople]));
+      await insertInteractions(db, workspaceId, channelId, [{ externalId: 'late', personId: 'did:plc:newcomer', kind: 'like', at: '2026-02-04T18:00:00.000Z' }]);
+      const later = await scorecardInput(ctx, workspaceId, now, { interactionDays: 0 });
+      for (const w of later.weeklyAudience ?? []) assert.equal(w.engagedPeople, (weekly.get(w.weekStart) ?? 0) + (w.weekStart === '2026-02-02' ? 1 : 0), w.weekStart);
     } finally {
       await cleanup();
     }

@@ -9,15 +9,17 @@ import { conversationsBetween } from '../storage/inbox.ts';
 import { recentMentions } from '../storage/mentions.ts';
 import {
   audienceWindowCounts,
-  engagedPeoplePerPeriod,
   interactionsSince,
   mentionCounts,
   publishedPostsSince,
   publishedPostTimeline,
+  questionMentionCount,
+  questionMentions,
   scheduledTargets,
+  weeklyEngagedPeople,
 } from '../storage/scorecard-data.ts';
 import { postDetailDays, QUALITY_AUDIENCE, scorecardWeeks, scorecardWithMastery, type Pillar, type ScorecardInput, type ValueTarget } from '../domain/scorecard/index.ts';
-import { topQuestions, topTerms } from '../domain/listening/trends/index.ts';
+import { termsAndQuestions } from '../domain/listening/trends/index.ts';
 import { toPlan } from './calendar.ts';
 import { slaPolicyOf } from './ingest.ts';
 import { toResponseConversations } from './inbox-metrics.ts';
@@ -25,13 +27,19 @@ import { toResponseConversations } from './inbox-metrics.ts';
 const DAY = 86_400_000;
 
 /**
- * Top terms (30 days) and this week's questions are computed over at most this many of the newest
- * mentions of the last 30 days: both are trend lists, and a sample this size ranks the same leading
- * terms and questions while each mention costs ~10 µs to tokenise (twice: terms and questions). A
- * busier workspace's term and question counts are those of the sample; the Listen score uses their
- * ratio (questions answered ÷ asked), which the sample estimates.
+ * Top terms (30 days) are counted over at most this many of the newest mentions of the last 30 days:
+ * a trend list that a sample this size ranks alike, while every mention read costs microseconds to
+ * tokenise. A busier workspace's term counts are those of the sample.
  */
-const LISTENING_SAMPLE = 2_000;
+const TERMS_SAMPLE = 2_000;
+
+/**
+ * This week's questions are grouped from at most this many of the newest mentions of the last 7 days
+ * that ask a question (the safety engine's intent): ~10 µs each to split and group, and a share
+ * answered estimated from 500 mentions is within a few points. How many asked one is counted in the
+ * database over all of them; the Listen score's answered share is over the top questions found.
+ */
+const QUESTIONS_SAMPLE = 500;
 
 export interface ScorecardReadOptions {
   /**
@@ -62,25 +70,27 @@ export async function scorecardInput(ctx: AppContext, workspaceId: string, now: 
   const settings = ws.settings as { pillars?: Pillar[]; valueTarget?: ValueTarget };
   const weeks = scorecardWeeks(nowIso, zone);
   const interactionDays = options.interactionDays ?? 90;
-  const [channels, planRows, posts, timeline, audienceWindow, weeklyPeople, rows, policy, conversationRows, counts, recent, scheduled] = await Promise.all([
+  const [channels, planRows, posts, timeline, audienceWindow, weeklyPeople, rows, policy, conversationRows, counts, recent, questionCount, questions, scheduled] = await Promise.all([
     listChannels(db, workspaceId),
     listPlans(db, workspaceId),
     publishedPostsSince(db, engine, workspaceId, daysAgo(postDetailDays(settings.valueTarget))),
     publishedPostTimeline(db, engine, workspaceId, since),
     audienceWindowCounts(db, engine, workspaceId, daysAgo(QUALITY_AUDIENCE.days), nowIso, QUALITY_AUDIENCE.days, QUALITY_AUDIENCE.minInteractions),
-    engagedPeoplePerPeriod(db, engine, workspaceId, weeks.length === 0 ? [] : [...weeks.map((w) => w.from), weeks[weeks.length - 1]!.to]),
+    weeklyEngagedPeople(db, engine, workspaceId, weeks, nowIso),
     interactionDays > 0 ? interactionsSince(db, engine, workspaceId, daysAgo(interactionDays)) : [],
     slaPolicyOf(ctx, workspaceId),
     conversationsBetween(db, workspaceId, month, nowIso),
     mentionCounts(db, workspaceId, month),
-    recentMentions(db, workspaceId, month, nowIso, LISTENING_SAMPLE),
+    recentMentions(db, workspaceId, month, nowIso, TERMS_SAMPLE),
+    questionMentionCount(db, workspaceId, week, nowIso),
+    questionMentions(db, workspaceId, week, nowIso, QUESTIONS_SAMPLE),
     scheduledTargets(db, workspaceId, nowIso),
   ]);
   const primary = channels.find((c) => c.primary) ?? channels[0];
   const plans = planRows.map((p) => toPlan(p.channelId, zone, p.plan));
   const trackedSince = channels.length ? channels.map((c) => c.createdAt).sort()[0]! : nowIso;
-  // The newest mentions of 30 days hold the newest of the week: the questions read the same sample.
-  const thisWeek = recent.filter((m) => m.createdAt >= week);
+  // Mentions read for both lists are tokenised once.
+  const trends = termsAndQuestions({ terms: { mentions: recent, from: month, to: nowIso, n: 20 }, questions: { mentions: questions, from: week, to: nowIso, n: 10 } });
   return {
     zone,
     primaryChannelId: primary?.id ?? '',
@@ -99,8 +109,9 @@ export async function scorecardInput(ctx: AppContext, workspaceId: string, now: 
       queries: counts.queries,
       mentionsLast30Days: counts.matched,
       mentionsReadLast30Days: counts.read,
-      questionsThisWeek: topQuestions(thisWeek, week, nowIso, 10),
-      topTermsLast30Days: topTerms(recent, month, nowIso, 20),
+      questionsThisWeek: trends.questions,
+      questionMentionsThisWeek: questionCount,
+      topTermsLast30Days: trends.terms,
     },
     pillars: settings.pillars ?? [],
     ...(settings.valueTarget ? { valueTarget: settings.valueTarget } : {}),

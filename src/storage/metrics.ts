@@ -1,21 +1,44 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { DbOrTrx } from './engine.ts';
+import type { Database } from './schema.ts';
+import { clearWeeklyEngagedPeople, lockWeeklyEngagedPeople } from './scorecard-data.ts';
 
+/**
+ * Stores interactions, skipping ones already stored. In the same transaction, the weekly engaged
+ * people stored for the weeks they fall in are cleared (a late like changes a completed week), after
+ * taking the workspace's lock the scorecard's recount takes too.
+ */
 export async function insertInteractions(
   db: DbOrTrx,
   workspaceId: string,
   channelId: string,
   items: Array<{ externalId: string; personId: string; kind: string; at: string }>,
 ): Promise<void> {
-  for (let i = 0; i < items.length; i += 300) {
-    const chunk = items.slice(i, i + 300);
-    if (chunk.length === 0) continue;
-    await db
-      .insertInto('interactions')
-      .values(chunk.map((x) => ({ id: randomUUID(), workspace_id: workspaceId, channel_id: channelId, external_id: x.externalId, person_id: x.personId, kind: x.kind, at: x.at })))
-      .onConflict((oc) => oc.columns(['workspace_id', 'external_id']).doNothing())
-      .execute();
-  }
+  if (items.length === 0) return;
+  const write = async (trx: Transaction<Database>): Promise<void> => {
+    await lockWeeklyEngagedPeople(trx, workspaceId);
+    let first: string | undefined;
+    let last: string | undefined;
+    for (let i = 0; i < items.length; i += 300) {
+      const chunk = items.slice(i, i + 300);
+      const inserted = await trx
+        .insertInto('interactions')
+        .values(chunk.map((x) => ({ id: randomUUID(), workspace_id: workspaceId, channel_id: channelId, external_id: x.externalId, person_id: x.personId, kind: x.kind, at: x.at })))
+        .onConflict((oc) => oc.columns(['workspace_id', 'external_id']).doNothing())
+        .returning(['at', 'kind'])
+        .execute();
+      // Follows are not counted, and re-read interactions (skipped) change nothing.
+      for (const r of inserted) {
+        if (r.kind === 'follow') continue;
+        if (first === undefined || r.at < first) first = r.at;
+        if (last === undefined || r.at > last) last = r.at;
+      }
+    }
+    if (first !== undefined && last !== undefined) await clearWeeklyEngagedPeople(trx, workspaceId, first, last);
+  };
+  if (db.isTransaction) await write(db as Transaction<Database>);
+  else await db.transaction().execute(write);
 }
 
 export async function insertSnapshots(

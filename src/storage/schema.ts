@@ -33,6 +33,7 @@ export interface Database {
   query_matches: QueryMatchTable;
   post_metric_snapshots: PostMetricSnapshotTable;
   interactions: InteractionTable;
+  weekly_engaged_people: WeeklyEngagedPeopleTable;
   media: MediaTable;
 }
 
@@ -367,6 +368,15 @@ export interface InteractionTable {
   /** like | repost | reply | quote | mention | follow */
   kind: string;
   at: string;
+}
+
+/** Unique people (interactions other than follows) per completed scorecard week; see migration 0010-scorecard-weeks-and-questions. */
+export interface WeeklyEngagedPeopleTable {
+  workspace_id: string;
+  /** the week's UTC bounds as the scorecard's weeks give them: [week_from, week_to) */
+  week_from: string;
+  week_to: string;
+  engaged_people: number;
 }
 
 export interface MediaTable {

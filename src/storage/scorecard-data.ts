@@ -1,5 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { DbOrTrx, EngineName } from './engine.ts';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
+import type { Db, DbOrTrx, EngineName } from './engine.ts';
+import type { Database } from './schema.ts';
 import type { AudienceWindow, Interaction, PostInstant, PublishedPost } from '../domain/scorecard/index.ts';
 
 /**
@@ -133,6 +134,27 @@ export async function mentionCounts(db: DbOrTrx, workspaceId: string, since: str
   return { matched: Number(matched.n), read: Number(read.n), queries: Number(queries.n) };
 }
 
+// The safety engine's intents are stored as JSON text ('["question","complaint"]'). Spelled as the
+// predicate of the partial index mentions_questions (migration 0010), as a literal, so both engines use it.
+const ASKS_A_QUESTION = sql<boolean>`intents like '%"question"%'`;
+
+/** Mentions created in [from, to) that the safety engine marked as asking a question (read through mentions_questions). */
+export function questionMentionsIn(db: DbOrTrx, workspaceId: string, from: string, to: string) {
+  return db.selectFrom('mentions').where('workspace_id', '=', workspaceId).where('created_at', '>=', from).where('created_at', '<', to).where(ASKS_A_QUESTION);
+}
+
+/** How many mentions created in [from, to) ask a question, counted over all of them. */
+export async function questionMentionCount(db: DbOrTrx, workspaceId: string, from: string, to: string): Promise<number> {
+  const row = await questionMentionsIn(db, workspaceId, from, to).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The newest `limit` mentions created in [from, to) that ask a question, newest first, as the listening trends read them. */
+export async function questionMentions(db: DbOrTrx, workspaceId: string, from: string, to: string, limit: number): Promise<Array<{ id: string; text: string; createdAt: string }>> {
+  const rows = await questionMentionsIn(db, workspaceId, from, to).select(['id', 'text', 'created_at']).orderBy('created_at', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, text: r.text, createdAt: r.created_at }));
+}
+
 /**
  * Engaged people and the loyal core in (from, to]: people with an interaction other than a follow,
  * and those with at least `minInteractions` of them, counted per person in the database.
@@ -182,6 +204,95 @@ export async function engagedPeoplePerPeriod(db: DbOrTrx, engine: EngineName, wo
     if (i >= 0 && i < periods) counts[i] = Number(r.n);
   }
   return counts;
+}
+
+/** A scorecard week's UTC bounds, [from, to), as `scorecardWeeks` gives them. */
+export interface WeekBounds {
+  from: string;
+  to: string;
+}
+
+/**
+ * Unique people with an interaction other than a follow in each week, as `engagedPeoplePerPeriod`
+ * counts them. A week complete at `now` is read from `weekly_engaged_people`; the complete weeks
+ * missing there (never counted, or cleared by a late interaction) are counted and stored, under the
+ * workspace's lock so a count never outlives an insert that should clear it. Weeks not complete at
+ * `now` are counted live and never stored.
+ */
+export async function weeklyEngagedPeople(db: Db, engine: EngineName, workspaceId: string, weeks: readonly WeekBounds[], now: string): Promise<number[]> {
+  const counts = new Array<number>(weeks.length).fill(0);
+  if (weeks.length === 0) return counts;
+  const stored = await db.selectFrom('weekly_engaged_people').select(['week_from', 'week_to', 'engaged_people']).where('workspace_id', '=', workspaceId).execute();
+  const known = new Map(stored.map((r) => [`${r.week_from}/${r.week_to}`, Number(r.engaged_people)]));
+  const complete: number[] = [];
+  const live: number[] = [];
+  weeks.forEach((w, i) => {
+    const n = w.to <= now ? known.get(`${w.from}/${w.to}`) : undefined;
+    if (n !== undefined) counts[i] = n;
+    else (w.to <= now ? complete : live).push(i);
+  });
+  if (live.length > 0) for (const [i, n] of await countWeeks(db, engine, workspaceId, weeks, live)) counts[i] = n;
+  if (complete.length === 0) return counts;
+  // Rows of weeks no longer asked for: older than the series, or bounds of another zone.
+  const wanted = new Set(weeks.map((w) => `${w.from}/${w.to}`));
+  const stale = stored.filter((r) => !wanted.has(`${r.week_from}/${r.week_to}`));
+  let counted: Map<number, number>;
+  try {
+    counted = await db.transaction().execute(async (trx) => {
+      await lockWeeklyEngagedPeople(trx, workspaceId);
+      const fresh = await countWeeks(trx, engine, workspaceId, weeks, complete);
+      if (stale.length > 0) {
+        await trx
+          .deleteFrom('weekly_engaged_people')
+          .where('workspace_id', '=', workspaceId)
+          .where((eb) => eb.or(stale.map((r) => eb.and([eb('week_from', '=', r.week_from), eb('week_to', '=', r.week_to)]))))
+          .execute();
+      }
+      const rows = [...fresh].map(([i, n]) => ({ workspace_id: workspaceId, week_from: weeks[i]!.from, week_to: weeks[i]!.to, engaged_people: n }));
+      for (let k = 0; k < rows.length; k += 200) {
+        await trx
+          .insertInto('weekly_engaged_people')
+          .values(rows.slice(k, k + 200))
+          .onConflict((oc) => oc.columns(['workspace_id', 'week_from', 'week_to']).doUpdateSet((eb) => ({ engaged_people: eb.ref('excluded.engaged_people') })))
+          .execute();
+      }
+      return fresh;
+    });
+  } catch {
+    // Storing is only a saving (e.g. SQLite refuses the write when another process wrote meanwhile): count live.
+    counted = await countWeeks(db, engine, workspaceId, weeks, complete);
+  }
+  for (const [i, n] of counted) counts[i] = n;
+  return counts;
+}
+
+/**
+ * Takes the workspace's row lock for the rest of the transaction (a no-op update: the one row lock
+ * both engines have). The weekly rollup's recount and every interaction insert take it first, so
+ * they run one after the other and a recount always sees the interactions an insert cleared it for.
+ */
+export async function lockWeeklyEngagedPeople(trx: Transaction<Database>, workspaceId: string): Promise<void> {
+  await trx.updateTable('workspaces').set((eb) => ({ time_zone: eb.ref('time_zone') })).where('id', '=', workspaceId).execute();
+}
+
+/** Clears the stored counts of every week holding an instant in [fromAt, toAt]: interactions of those weeks arrived. */
+export async function clearWeeklyEngagedPeople(trx: Transaction<Database>, workspaceId: string, fromAt: string, toAt: string): Promise<void> {
+  await trx.deleteFrom('weekly_engaged_people').where('workspace_id', '=', workspaceId).where('week_from', '<=', toAt).where('week_to', '>', fromAt).execute();
+}
+
+/** Counts of the weeks at `indices` (ascending), one query per run of adjacent weeks. */
+async function countWeeks(db: DbOrTrx, engine: EngineName, workspaceId: string, weeks: readonly WeekBounds[], indices: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  let start = 0;
+  while (start < indices.length) {
+    let end = start + 1;
+    while (end < indices.length && indices[end] === indices[end - 1]! + 1 && weeks[indices[end]!]!.from === weeks[indices[end - 1]!]!.to) end++;
+    const run = indices.slice(start, end);
+    const perWeek = await engagedPeoplePerPeriod(db, engine, workspaceId, [weeks[run[0]!]!.from, ...run.map((i) => weeks[i]!.to)]);
+    run.forEach((i, k) => out.set(i, perWeek[k] ?? 0));
+    start = end;
+  }
+  return out;
 }
 
 /**

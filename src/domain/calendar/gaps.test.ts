@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectGaps } from './gaps.ts';
-import type { WeeklyPostingPlan } from './posting-plan.ts';
+import { plannedSlots, type WeeklyPostingPlan } from './posting-plan.ts';
 import type { CalendarPost } from './slot-filling.ts';
 
 const ZONE = 'America/New_York';
@@ -83,6 +83,33 @@ describe('detectGaps', () => {
     const gaps = detectGaps({ plan: plan(), posts, now: NOW, zone: ZONE });
     assert.equal(gaps.daysSinceLastPost, null);
     assert.equal(gaps.streakWeeks, 0);
+  });
+
+  it('a streak runs back across both clock changes of a year to the one missed slot, and caps at 104 weeks', () => {
+    // Monday 00:30 and Sunday 23:30 local: slots an hour from the week's edges, on both sides of each clock change.
+    const edges = plan({ slots: [{ days: ['MO'], time: '00:30' }, { days: ['SU'], time: '23:30' }] });
+    const now = '2026-03-19T16:00:00Z';
+    const slots = plannedSlots(edges, '2024-01-01T00:00:00Z', '2026-03-16T04:00:00Z');
+    const posts = slots.map((at) => post(at));
+    // The week of Monday 3 Nov 2025 (after the fall-back on the 2nd) misses its Sunday slot: 18 full weeks after it.
+    const missing = slots.find((at) => at.startsWith('2025-11-10T04:30'));
+    assert.ok(missing, 'Sunday 9 Nov 23:30 EST is 04:30Z');
+    assert.equal(detectGaps({ plan: edges, posts: posts.filter((p) => p.at !== missing), now, zone: ZONE }).streakWeeks, 18);
+    assert.equal(detectGaps({ plan: edges, posts, now, zone: ZONE }).streakWeeks, 104);
+  });
+
+  it('slots the caller expanded already give the same report; an expansion not covering the windows is not used', () => {
+    const edges = plan({ slots: [{ days: ['MO'], time: '00:30' }, { days: ['SU'], time: '23:30' }] });
+    // Every slot to the end of last week but those of December 2025.
+    const posts = plannedSlots(edges, '2024-06-01T00:00:00Z', '2026-03-16T04:00:00Z').filter((at) => !at.startsWith('2025-12')).map((at) => post(at));
+    const alone = detectGaps({ plan: edges, posts, now: NOW, zone: ZONE });
+    const fromMs = Date.parse('2024-01-01T00:00:00Z');
+    const toMs = Date.parse('2026-04-10T00:00:00Z');
+    const slots = plannedSlots(edges, '2024-01-01T00:00:00Z', '2026-04-10T00:00:00Z').map((at) => Date.parse(at));
+    assert.deepEqual(detectGaps({ plan: edges, posts, now: NOW, zone: ZONE, plannedSlots: { fromMs, toMs, slots } }), alone);
+    // Too short (ends before the 14 days ahead): expanded again rather than read as "no slots".
+    assert.deepEqual(detectGaps({ plan: edges, posts, now: NOW, zone: ZONE, plannedSlots: { fromMs, toMs: Date.parse(NOW), slots: [] } }), alone);
+    assert.ok(alone.streakWeeks === 10 && alone.emptyPlannedSlots.length === 4 && alone.missedSlots.length === 1);
   });
 
   it('weeks are Monday-start in the workspace zone, not in UTC', () => {

@@ -146,6 +146,10 @@ export function resolveFloating(local: number, zone: string): Resolution {
  * York), the same as Temporal's 'compatible' disambiguation.
  */
 export function floatingToUtcMs(local: number, zone: string): number {
+  // The same offset 36 hours either side (two transitions within 3 days do not occur): the reading is
+  // unique, which is what resolveFloating would find, without its search.
+  const before = zoneOffsetMinutes(zone, local - 36 * HOUR_MS);
+  if (before === zoneOffsetMinutes(zone, local + 36 * HOUR_MS)) return local - before * MINUTE_MS;
   const r = resolveFloating(local, zone);
   if (r.kind === 'exact') return r.ms;
   if (r.kind === 'ambiguous') return r.earlier;

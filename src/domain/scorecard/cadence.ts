@@ -92,7 +92,9 @@ export function cadenceOf(
   // two years of a busy channel are tens of thousands of posts, the slots a few hundred.
   const reach = 2 * DEFAULT_SLOT_TOLERANCE_MINUTES * 60_000;
   const lookBackFrom = nowMs - GAPS_LOOKBACK_DAYS * DAY_MS;
-  const gapSlots = plannedSlotMs(plan, lookBackFrom - reach, nowMs + (UPCOMING_DAYS + 1) * DAY_MS + reach);
+  const gapSlotsFrom = lookBackFrom - reach;
+  const gapSlotsTo = nowMs + (UPCOMING_DAYS + 1) * DAY_MS + reach;
+  const gapSlots = plannedSlotMs(plan, gapSlotsFrom, gapSlotsTo);
   const published: Array<{ post: CalendarPost; ms: number; i: number }> = [];
   let latest = -1;
   for (let i = 0; i < posts.length; i++) {
@@ -115,7 +117,7 @@ export function cadenceOf(
   for (const s of options.scheduledPosts ?? []) {
     if (s.channelId === plan.channelId) forGaps.push({ id: s.id, channelId: s.channelId, at: s.at, state: 'scheduled' });
   }
-  const gaps = detectGaps({ plan, posts: forGaps, now, zone });
+  const gaps = detectGaps({ plan, posts: forGaps, now, zone, plannedSlots: { fromMs: gapSlotsFrom, toMs: gapSlotsTo, slots: gapSlots } });
 
   const boundaries = periodBoundaries(nowMs - weeksBack * 7 * DAY_MS, nowMs, zone, 'week').slice(-(weeksBack + 1));
   const trackedMs = options.trackedSince === undefined ? Number.NEGATIVE_INFINITY : requireInstant(options.trackedSince, 'trackedSince');

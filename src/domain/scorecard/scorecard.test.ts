@@ -210,6 +210,20 @@ describe('Listen', () => {
     assert.equal(listen.score, 98);
   });
 
+  it('the week\'s questions are counted over every mention asking one; the answered share is over the top questions', () => {
+    const base = buildHistory({ weeks: 20 });
+    const listening = base.listening as Exclude<ScorecardInput['listening'], { unavailable: string }>;
+    const listen = rule({ ...base, listening: { ...listening, questionsThisWeek: [question], questionMentionsThisWeek: 1200 } }, 'listen');
+    assert.equal(listen.figures.questionsThisWeek, 1200);
+    assert.equal(listen.figures.questionsInTopQuestions, 3);
+    assert.equal(listen.figures.answeredShare, 0);
+    assert.match(listen.explanation, /1200 questions asked this week: 0 of the 3 asking its top questions were answered in a post/);
+    // Without storage's count, the questions grouped are all there is.
+    const grouped = rule({ ...base, listening: { ...listening, questionsThisWeek: [question] } }, 'listen');
+    assert.equal(grouped.figures.questionsThisWeek, 3);
+    assert.equal(grouped.figures.questionsInTopQuestions, undefined);
+  });
+
   it('listening that could not be read is unavailable (reason), not zero', () => {
     const listen = rule(buildHistory({ weeks: 20, overrides: { listening: { unavailable: 'search API rate limited' } } }), 'listen');
     assert.equal(listen.status, 'not_enough_data');

@@ -131,8 +131,14 @@ export interface ListeningSummary {
   /** Mentions matched in the last 30 days, and those someone opened, triaged or replied to. */
   mentionsLast30Days: number;
   mentionsReadLast30Days: number;
-  /** topQuestions(mentions, now − 7 days, now). */
+  /** topQuestions(mentions, now − 7 days, now): the questions asked most, from the mentions asking them. */
   questionsThisWeek: readonly QuestionGroup[];
+  /**
+   * Mentions of the last 7 days that ask a question (the safety engine's intent), counted by storage
+   * over all of them; `questionsThisWeek` may be grouped from the newest of them only. Default: the
+   * mentions in `questionsThisWeek`.
+   */
+  questionMentionsThisWeek?: number;
   /** topTerms(mentions, now − 30 days, now): what the audience talks about. */
   topTermsLast30Days: readonly TopTerm[];
 }

@@ -9,6 +9,7 @@ import * as m0006 from './0006-media.ts';
 import * as m0007 from './0007-scorecard-indexes.ts';
 import * as m0008 from './0008-query-match-indexes.ts';
 import * as m0009 from './0009-channel-publish-failures.ts';
+import * as m0010 from './0010-scorecard-weeks-and-questions.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineName): Promise<void>;
@@ -25,6 +26,7 @@ const ALL: Record<string, EngineMigration> = {
   '0007-scorecard-indexes': m0007,
   '0008-query-match-indexes': m0008,
   '0009-channel-publish-failures': m0009,
+  '0010-scorecard-weeks-and-questions': m0010,
 };
 
 export function migrationsFor(engine: EngineName): Record<string, Migration> {

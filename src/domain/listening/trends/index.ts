@@ -17,3 +17,4 @@ export {
 } from './spikes.ts';
 export { topTerms, type TopTerm } from './top-terms.ts';
 export { looksLikeQuestion, questionKeyTerms, questionsIn, topQuestions, type QuestionGroup } from './questions.ts';
+export { termsAndQuestions, type TrendListRequest } from './terms-and-questions.ts';

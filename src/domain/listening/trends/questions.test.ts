@@ -54,6 +54,20 @@ describe('topQuestions', () => {
     );
   });
 
+  it('among hundreds of different questions, each is grouped with its rewordings and its partial overlaps', () => {
+    // 300 services, each asked three ways: the first two share both key terms, the third one of three.
+    const services = Array.from({ length: 300 }, (_, k) => `service${k}`);
+    const mentions = services.flatMap((s) => [mention(`What are the ${s} hours?`), mention(`${s} hours??`), mention(`When does ${s} open?`)]);
+    const groups = topQuestions(mentions, FROM, TO, 1000);
+    // 'What are the X hours?' and 'X hours??' share both key terms; 'When does X open?' shares one of three (Jaccard 1/3): apart.
+    assert.equal(groups.length, 600);
+    const byQuestion = new Map(groups.map((g) => [g.question, g.count]));
+    for (const s of ['service0', 'service150', 'service299']) {
+      assert.equal(byQuestion.get(`What are the ${s} hours?`), 2);
+      assert.equal(byQuestion.get(`When does ${s} open?`), 1);
+    }
+  });
+
   it('different questions sharing one word stay apart', () => {
     const groups = topQuestions([mention('Is parking free?'), mention('Where is the parking garage entrance?')], FROM, TO);
     assert.equal(groups.length, 2);

@@ -2,7 +2,7 @@
  * The questions the audience asks, grouped so "What are your visiting hours?" and "when are
  * visiting hours??" count as one question: a ready list of FAQ posts for the composer.
  */
-import { contentWordFilter, mentionTimes, normaliseText, recentIds, requireInstant, tokenize, type TermOptions, type TrendMention } from './terms.ts';
+import { mentionTimes, mentionTokenizer, normaliseText, recentIds, requireInstant, type MentionTokenizer, type TermOptions, type TrendMention } from './terms.ts';
 import { TrendsError } from './trends-error.ts';
 
 export interface QuestionGroup {
@@ -48,17 +48,18 @@ function isQuestionSentence(sentence: string): boolean {
 
 /** The words a question is about, singularised for grouping ('hours' and 'hour' match). */
 export function questionKeyTerms(question: string, options: TermOptions = {}): Set<string> {
-  return new Set(keyTermsAsWritten(question, options).keys());
+  return new Set(keyTermsAsWritten(question, '', mentionTokenizer(options)).keys());
 }
 
 // Singular key → the word as written, so groups match on 'hour' but show 'hours'.
-function keyTermsAsWritten(question: string, options: TermOptions): Map<string, string> {
-  const isContent = contentWordFilter(options);
+function keyTermsAsWritten(question: string, mentionId: string, tokenizer: MentionTokenizer): Map<string, string> {
   const terms = new Map<string, string>();
-  for (const token of tokenize(question, options)) {
+  for (const token of tokenizer.tokens(mentionId, question)) {
     if (token === null) continue;
-    const word = token.replace(/^#/u, '');
-    if (isContent(word) && !terms.has(singular(word))) terms.set(singular(word), word);
+    const word = token.charCodeAt(0) === 35 /* # */ ? token.slice(1) : token;
+    if (!tokenizer.isContent(word)) continue;
+    const key = singular(word);
+    if (!terms.has(key)) terms.set(key, word);
   }
   return terms;
 }
@@ -69,6 +70,11 @@ function keyTermsAsWritten(question: string, options: TermOptions): Map<string, 
  * (Jaccard ≥ 0.5) with the group's first question; a mention counts once per group.
  */
 export function topQuestions(mentions: readonly TrendMention[], from: string, to: string, n = 10, options: TermOptions = {}): QuestionGroup[] {
+  return topQuestionsWith(mentions, from, to, n, mentionTokenizer(options));
+}
+
+/** topQuestions with a tokenizer another trend list of the same read may share. */
+export function topQuestionsWith(mentions: readonly TrendMention[], from: string, to: string, n: number, tokenizer: MentionTokenizer): QuestionGroup[] {
   const fromMs = requireInstant(from, 'from');
   const toMs = requireInstant(to, 'to');
   if (toMs <= fromMs) throw new TrendsError('INVALID_RANGE', `to (${to}) must be after from (${from})`, { field: 'to' });
@@ -79,19 +85,20 @@ export function topQuestions(mentions: readonly TrendMention[], from: string, to
     .filter(({ at }) => at >= fromMs && at < toMs)
     .sort((a, b) => a.at - b.at || (a.mention.id < b.mention.id ? -1 : a.mention.id > b.mention.id ? 1 : 0));
 
-  const groups: GroupBuilder[] = [];
+  const groups = new GroupIndex();
   for (const { mention, at } of asked) {
     for (const text of questionsIn(mention.text)) {
       const wording = normaliseWording(text);
-      const terms = keyTermsAsWritten(text, options);
-      const group = bestGroup(groups, wording, new Set(terms.keys())) ?? newGroup(groups, new Set(terms.keys()));
-      group.wordings.add(wording);
+      const terms = keyTermsAsWritten(text, mention.id, tokenizer);
+      const keys = new Set(terms.keys());
+      const group = groups.best(wording, keys) ?? groups.add(keys);
+      groups.addWording(group, wording);
       group.askedBy.set(mention.id, at);
       group.questions.push({ text, wording, terms });
     }
   }
 
-  return groups
+  return groups.all
     .map((g) => summarise(g))
     .sort((a, b) => b.count - a.count || b.latest - a.latest || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0))
     .slice(0, n)
@@ -99,29 +106,59 @@ export function topQuestions(mentions: readonly TrendMention[], from: string, to
 }
 
 interface GroupBuilder {
+  /** Place in formation order. */
+  order: number;
   key: Set<string>;
   wordings: Set<string>;
   questions: Array<{ text: string; wording: string; terms: Map<string, string> }>;
   askedBy: Map<string, number>;
 }
 
-function bestGroup(groups: readonly GroupBuilder[], wording: string, terms: Set<string>): GroupBuilder | undefined {
-  let best: GroupBuilder | undefined;
-  let bestScore = 0;
-  for (const g of groups) {
-    const score = g.wordings.has(wording) ? 1 : jaccard(g.key, terms);
-    if (score >= SAME_QUESTION_SIMILARITY && score > bestScore) {
-      best = g;
-      bestScore = score;
+/**
+ * The groups in the order they were formed, indexed by wording and by key term: a question is
+ * compared only with the groups it could join (same wording, or a key term in common, which a
+ * Jaccard overlap needs), not with every group so far, so a thousand different questions do not
+ * cost a million comparisons. The first best of those, in formation order, is what a scan of all
+ * the groups would pick.
+ */
+class GroupIndex {
+  readonly all: GroupBuilder[] = [];
+  private readonly byWording = new Map<string, GroupBuilder[]>();
+  private readonly byTerm = new Map<string, GroupBuilder[]>();
+
+  best(wording: string, terms: Set<string>): GroupBuilder | undefined {
+    const candidates = new Set<GroupBuilder>(this.byWording.get(wording));
+    for (const t of terms) for (const g of this.byTerm.get(t) ?? []) candidates.add(g);
+    let best: GroupBuilder | undefined;
+    let bestScore = 0;
+    for (const g of [...candidates].sort((a, b) => a.order - b.order)) {
+      const score = g.wordings.has(wording) ? 1 : jaccard(g.key, terms);
+      if (score >= SAME_QUESTION_SIMILARITY && score > bestScore) {
+        best = g;
+        bestScore = score;
+      }
     }
+    return best;
   }
-  return best;
+
+  add(terms: Set<string>): GroupBuilder {
+    const group: GroupBuilder = { order: this.all.length, key: terms, wordings: new Set(), questions: [], askedBy: new Map() };
+    this.all.push(group);
+    for (const t of terms) push(this.byTerm, t, group);
+    return group;
+  }
+
+  addWording(group: GroupBuilder, wording: string): void {
+    if (group.wordings.has(wording)) return;
+    group.wordings.add(wording);
+    push(this.byWording, wording, group);
+  }
 }
 
-function newGroup(groups: GroupBuilder[], terms: Set<string>): GroupBuilder {
-  const group: GroupBuilder = { key: terms, wordings: new Set(), questions: [], askedBy: new Map() };
-  groups.push(group);
-  return group;
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function summarise(g: GroupBuilder): QuestionGroup & { latest: number } {

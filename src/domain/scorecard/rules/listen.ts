@@ -2,9 +2,10 @@
  * Listen: with at least one listening query and mentions in the last 30 days,
  * score = 100 × (0.5 × read share + 0.5 × answered share), where read share = mentions opened,
  * triaged or replied to ÷ mentions matched (30 days), and answered share = mentions asking this
- * week's questions that a post of the last 7 days answers ÷ mentions asking them. A question
+ * week's top questions that a post of the last 7 days answers ÷ mentions asking them. A question
  * counts as answered when a post contains at least half of its key terms. With no questions this
- * week, score = 100 × read share.
+ * week, score = 100 × read share. Mentions asking a question this week are counted over all of them
+ * (`questionMentionsThisWeek`), the top questions may be grouped from the newest only.
  */
 import { questionKeyTerms, type QuestionGroup } from '../../listening/trends/index.ts';
 import type { WorkspaceHistory } from '../history.ts';
@@ -62,14 +63,23 @@ export function listenScore(history: WorkspaceHistory): RuleScore {
     if (isAnswered) answered += group.count;
     else if (topUnanswered === undefined || group.count > topUnanswered.count) topUnanswered = group;
   }
-  figures.questionsThisWeek = asked;
+  const askedThisWeek = listening.questionMentionsThisWeek ?? asked;
+  figures.questionsThisWeek = askedThisWeek;
+  // The answered share is over the mentions asking the top questions; say how many that is when it is not all of them.
+  if (askedThisWeek !== asked) figures.questionsInTopQuestions = asked;
   figures.questionsAnsweredInPosts = answered;
   const answeredShare = asked === 0 ? null : answered / asked;
   figures.answeredShare = share(answeredShare);
   const score = answeredShare === null ? 100 * readShare : 100 * (0.5 * readShare + 0.5 * answeredShare);
   const explanation =
     `${pct(readShare)} of ${listening.mentionsLast30Days} mentions in 30 days were read` +
-    (asked === 0 ? '; no questions this week.' : `; ${answered} of ${plural(asked, 'question')} asked this week were answered in a post.`);
+    (asked === 0
+      ? askedThisWeek === 0
+        ? '; no questions this week.'
+        : `; ${plural(askedThisWeek, 'question')} asked this week, none grouped into a top question.`
+      : askedThisWeek === asked
+        ? `; ${answered} of ${plural(asked, 'question')} asked this week were answered in a post.`
+        : `; ${plural(askedThisWeek, 'question')} asked this week: ${answered} of the ${asked} asking its top questions were answered in a post.`);
   let next: string;
   if (topUnanswered !== undefined) {
     const about = (topUnanswered.terms.length > 0 ? topUnanswered.terms.slice(0, 3).join(' ') : topUnanswered.question).trim();
