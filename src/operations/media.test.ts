@@ -26,7 +26,7 @@ test('an uploaded image goes out with its alt text; a non-image upload and an im
 
     const noAlt = await s.request('POST', '/api/posts', { as: s.as.editor, body: { parts: [{ text: 'New birthing suites', images: [{ mediaId: uploaded.id, altText: ' ' }] }], channelIds: [channel.id] } });
     assert.equal(noAlt.status, 400);
-    assert.equal(((await noAlt.json()) as { error: { field: string } }).error.field, 'parts[0].images[0].altText');
+    assert.equal(((await noAlt.json()) as { error: { field: string } }).error.field, 'parts.0.images.0.altText');
 
     const alt = 'A sunlit birthing suite with a bed, a bath and a window seat';
     const created = (await (await s.request('POST', '/api/posts', { as: s.as.editor, body: { parts: [{ text: 'New birthing suites open Monday', images: [{ mediaId: uploaded.id, altText: alt }] }], channelIds: [channel.id] } })).json()) as { id: string };

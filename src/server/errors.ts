@@ -22,8 +22,16 @@ export interface ErrorBody {
   error: { code: string; message: string; field?: string; details?: Record<string, unknown> };
 }
 
+/**
+ * The API names a field one way, as a dotted path of the request body (`parts.0.images.1.altText`),
+ * whether the request schema refused it or a domain rule did (those write `parts[0].text`).
+ */
+export function apiFieldPath(field: string): string {
+  return field.replace(/\[(\d+)\]/g, '.$1');
+}
+
 export function errorResponse(c: Context, err: OperationError): Response {
-  const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.details ? { details: err.details } : {}) } };
+  const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.field ? { field: apiFieldPath(err.field) } : {}), ...(err.details ? { details: err.details } : {}) } };
   if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
   return c.json(body, STATUS[err.code]);
 }
