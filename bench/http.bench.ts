@@ -23,14 +23,20 @@ const MENTIONS = Number(process.env.BENCH_HTTP_MENTIONS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 30);
 const PASSWORD = 'a long bench password';
 
+/** CPU time (user + system) a process has used so far, in ms (Linux clock ticks are 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
 }
 
-async function load(url: string, options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<{ rps: number; p99: number; errors: number; non2xx: number }> {
+async function load(url: string, options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<{ rps: number; p99: number; errors: number; non2xx: number; total: number }> {
   const result = await autocannon({ url, connections: 100, duration: SECONDS, method: options.method ?? 'GET', headers: options.headers ?? {}, ...(options.body ? { body: options.body } : {}) });
-  return { rps: Math.round(result.requests.average), p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return { rps: Math.round(result.requests.average), p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, total: result.requests.total };
 }
 
 async function engineRun(engine: EngineName): Promise<Record<string, number>> {
@@ -62,14 +68,20 @@ async function engineRun(engine: EngineName): Promise<Record<string, number>> {
     const base = /running at (http:\/\/\S+)/.exec(out)![1]!;
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const idle = rssMb(server.pid!);
+    // Other work on the machine shares the cores with server and load generator: the load average
+    // and the server's own CPU per request say how much of the latency is this server's.
+    const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+    const cpuBefore = cpuMs(server.pid!);
     const inbox = await load(`${base}/api/inbox?limit=50`, { headers: auth });
+    const inboxCpuMs = Math.round(((cpuMs(server.pid!) - cpuBefore) / Math.max(1, inbox.total)) * 1000) / 1000;
     const create = await load(`${base}/api/posts`, { method: 'POST', headers: auth, body: JSON.stringify({ parts: [{ text: 'Flu shots Saturday 9-1 at the main campus' }], channelIds: [channelId] }) });
     const login = await load(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@bench.example', password: PASSWORD }) });
     const loaded = rssMb(server.pid!);
-    console.log(`  ${engine}: inbox ${inbox.rps} req/s p99 ${inbox.p99} ms; create ${create.rps} req/s p99 ${create.p99} ms; login ${login.rps} req/s p99 ${login.p99} ms; RSS ${idle} → ${loaded} MB; errors ${inbox.errors + create.errors + login.errors}, non-2xx ${inbox.non2xx + create.non2xx + login.non2xx}`);
+    console.log(`  ${engine}: load average ${loadAverage} before; inbox ${inbox.rps} req/s p99 ${inbox.p99} ms, server CPU ${inboxCpuMs} ms/request; create ${create.rps} req/s p99 ${create.p99} ms; login ${login.rps} req/s p99 ${login.p99} ms; RSS ${idle} → ${loaded} MB; errors ${inbox.errors + create.errors + login.errors}, non-2xx ${inbox.non2xx + create.non2xx + login.non2xx}`);
     return {
       [`http.inbox_list.${engine}.rps`]: inbox.rps,
       [`http.inbox_list.${engine}.p99_ms`]: inbox.p99,
+      [`http.inbox_list.${engine}.server_cpu_ms_per_request`]: inboxCpuMs,
       [`http.post_create.${engine}.rps`]: create.rps,
       [`http.post_create.${engine}.p99_ms`]: create.p99,
       [`http.login.${engine}.rps`]: login.rps,
@@ -88,6 +100,6 @@ export async function run(): Promise<BenchOutcome> {
   return {
     figures,
     targets: { 'http.inbox_list.postgres.p99_ms': { op: '<=', value: 50 } },
-    how: `autocannon, 100 connections × ${SECONDS} s per route, against a real \`bedside start\` process (web + workers) with ${MENTIONS} mentions stored (10% in the inbox, ~2,000 open): GET /api/inbox?limit=50 and POST /api/posts with an API token, POST /api/auth/login (scrypt); requests/s (mean), p99 latency, server RSS after the runs. Load generator and server share the machine's 2 cores.`,
+    how: `autocannon, 100 connections × ${SECONDS} s per route, against a real \`bedside start\` process (web + workers) with ${MENTIONS} mentions stored (10% in the inbox, ~2,000 open): GET /api/inbox?limit=50 and POST /api/posts with an API token, POST /api/auth/login (scrypt); requests/s (mean), p99 latency, the server process's CPU per inbox request (PostgreSQL's own is not in it), server RSS after the runs. Load generator and server share the machine's 2 cores.`,
   };
 }

@@ -13,6 +13,7 @@ import {
   reviewSavedReply,
   updateInboxItem,
   type InboxItem,
+  type InboxPageItem,
   type InboxQuery,
   type InboxStatus,
   type SavedReply,
@@ -28,7 +29,7 @@ import { workspaceProfile } from './workspace-profile.ts';
 export const COMPLIANT_REPLY =
   'Thank you for reaching out. We want to help, and we can’t discuss personal health details here. Please contact our patient relations team directly so we can follow up privately.';
 
-export async function inbox(ctx: AppContext, actor: Actor, query: InboxQuery): Promise<InboxItem[]> {
+export async function inbox(ctx: AppContext, actor: Actor, query: InboxQuery): Promise<InboxPageItem[]> {
   requirePermission(actor, 'workspace.read');
   return listInbox(ctx.storage.db, actor.workspaceId, query);
 }

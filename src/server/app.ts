@@ -21,6 +21,7 @@ import { registerScorecard } from './routes/scorecard.ts';
 import { registerReports } from './routes/reports.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { registerWeb } from './web.ts';
+import { VerifiedTokens } from './verified-tokens.ts';
 
 export interface ServerOptions {
   publicUrl?: string | undefined;
@@ -61,16 +62,20 @@ export function createServerApp(ctx: AppContext, options: ServerOptions = {}): {
     ctx.logger.info({ method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 
-  // Bodies are small JSON, or one image (5 MB) on /api/media.
-  app.use('/api/*', bodyLimit({ maxSize: 6 * 1024 * 1024, onError: () => { throw new OperationError('INVALID_REQUEST', 'the request body is larger than 6 MB', { field: 'body' }); } }));
+  // Bodies are small JSON, or one image (5 MB) on /api/media. GET and HEAD handlers read no body, and
+  // asking for one builds the full fetch Request (abort signal, headers) on every read: skip them.
+  const limitBody = bodyLimit({ maxSize: 6 * 1024 * 1024, onError: () => { throw new OperationError('INVALID_REQUEST', 'the request body is larger than 6 MB', { field: 'body' }); } });
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
+  const verifiedTokens = new VerifiedTokens();
+  const lookupToken = (token: string) => actorFromApiToken(ctx, token);
   app.use('/api/*', async (c, next) => {
     c.set('actor', undefined);
     c.set('viaCookie', false);
     const authorization = c.req.header('authorization');
     if (authorization) {
       const [scheme, token] = authorization.split(' ');
-      const actor = scheme?.toLowerCase() === 'bearer' && token ? await actorFromApiToken(ctx, token) : undefined;
+      const actor = scheme?.toLowerCase() === 'bearer' && token ? await verifiedTokens.actorFor(token, lookupToken) : undefined;
       if (!actor) throw new OperationError('UNAUTHENTICATED', 'the API token is invalid, expired or revoked');
       c.set('actor', actor);
     } else {
@@ -91,7 +96,13 @@ export function createServerApp(ctx: AppContext, options: ServerOptions = {}): {
         c.set('viaCookie', true);
       }
     }
-    await next();
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    // Any write may revoke a token or change a role: verified tokens are looked up again afterwards.
+    try {
+      await next();
+    } finally {
+      verifiedTokens.forgetAll();
+    }
   });
 
   registerHealth(app, ctx, options.isDraining ?? (() => false));

@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ENGINES } from '../testing/engines.ts';
-import { testServer, cookieFrom, PASSWORD } from '../testing/server.ts';
+import { testServer, cookieFrom, PASSWORD, type SignedIn } from '../testing/server.ts';
 import { testContext } from '../testing/context.ts';
 import { createServerApp } from './app.ts';
+import { VERIFIED_TOKEN_TTL_MS } from './verified-tokens.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { issueSetupToken } from '../operations/accounts.ts';
 import { startBlueskyNetwork, type BlueskyTestNetwork } from '../testing/bluesky-network.ts';
 
@@ -78,6 +80,38 @@ for (const engine of ENGINES) {
         assert.equal(revoked.status, 401);
         const stored = await s.ctx.storage.db.selectFrom('api_tokens').select('token_hash').execute();
         assert.ok(stored.every((r) => r.token_hash !== token), 'tokens are stored hashed');
+      } finally {
+        await s.cleanup();
+      }
+    });
+
+    test('an API token follows its owner: a change made through this server applies to the next request, one made elsewhere within two seconds', async () => {
+      const s = await testServer(engine);
+      try {
+        const editorId = s.as.editor.userId;
+        const mint = async (as: SignedIn) => ((await (await s.request('POST', '/api/tokens', { as, body: { name: 'script' } })).json()) as { token: string; record: { id: string } });
+        const roleVia = async (app: typeof s.app, token: string) => {
+          const res = await app.request('/api/session', { headers: { authorization: `Bearer ${token}` } });
+          return res.status === 200 ? ((await res.json()) as { role: string }).role : res.status;
+        };
+        const first = await mint(s.as.editor);
+        assert.equal(await roleVia(s.app, first.token), 'editor');
+        assert.equal((await s.request('PATCH', `/api/members/${editorId}`, { as: s.as.admin, body: { role: 'viewer' } })).status, 200);
+        assert.equal(await roleVia(s.app, first.token), 'viewer', 'the demotion applies to the very next request');
+
+        // A second server process on the same database learns of a revocation made here within the bound.
+        const elsewhere = createServerApp(s.ctx).app;
+        assert.equal(await roleVia(elsewhere, first.token), 'viewer');
+        assert.equal((await s.request('DELETE', `/api/tokens/${first.record.id}`, { as: s.as.admin })).status, 204);
+        assert.equal(await roleVia(s.app, first.token), 401, 'refused at once where it was revoked');
+        await sleep(VERIFIED_TOKEN_TTL_MS + 100);
+        assert.equal(await roleVia(elsewhere, first.token), 401, 'and within two seconds everywhere else');
+
+        // The demotion ended the editor's sessions: sign in again to mint another token.
+        const second = await mint(await s.login('editor@riverside.example'));
+        assert.equal(await roleVia(s.app, second.token), 'viewer');
+        assert.equal((await s.request('DELETE', `/api/members/${editorId}`, { as: s.as.admin })).status, 204);
+        assert.equal(await roleVia(s.app, second.token), 401, 'a removed member’s token stops at once');
       } finally {
         await s.cleanup();
       }

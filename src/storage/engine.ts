@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -23,9 +24,22 @@ const PG_TIMESTAMPTZ = 1184;
 const PG_TIMESTAMP = 1114;
 const PG_INT8 = 20;
 
+/**
+ * A timestamptz as PostgreSQL prints it in a UTC session ("2026-03-01 09:30:00.123456+00") → the
+ * ISO string `new Date(v).toISOString()` gives (milliseconds, truncated), by slicing: a page of 50
+ * inbox items parses 200 of these. Anything else (another zone, BC, infinity) goes through Date.
+ */
+export function pgTimestamptzToIso(v: string): string {
+  const n = v.length;
+  const utc = n >= 22 && v.charCodeAt(n - 3) === 43 && v.charCodeAt(n - 2) === 48 && v.charCodeAt(n - 1) === 48 && v.charCodeAt(10) === 32 && v.charCodeAt(0) !== 48;
+  if (utc && n === 22) return `${v.slice(0, 10)}T${v.slice(11, 19)}.000Z`;
+  if (utc && n <= 29 && v.charCodeAt(19) === 46) return `${v.slice(0, 10)}T${v.slice(11, 19)}.${`${v.slice(20, n - 3)}00`.slice(0, 3)}Z`;
+  return new Date(v).toISOString();
+}
+
 /** PostgreSQL values come back in the same shapes SQLite gives: ISO strings and numbers. */
 function pgTypeParser(oid: number, format?: string): (value: string) => unknown {
-  if (oid === PG_TIMESTAMPTZ) return (v) => new Date(v).toISOString();
+  if (oid === PG_TIMESTAMPTZ) return pgTimestamptzToIso;
   if (oid === PG_TIMESTAMP) return (v) => new Date(`${v.replace(' ', 'T')}Z`).toISOString();
   if (oid === PG_INT8) return (v) => Number(v);
   return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
@@ -58,6 +72,35 @@ export function openSqlite(file: string): Storage {
   return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
 }
 
+/**
+ * SQL that starts with this comment is prepared once per PostgreSQL connection (a named statement:
+ * later runs skip parsing and, once PostgreSQL settles on a generic plan, planning). For the few
+ * hot reads whose text has a bounded number of shapes; everything else stays unnamed.
+ */
+export const PREPARED_STATEMENT_MARK = '/* prepared */';
+const MAX_PREPARED_SHAPES = 200;
+const preparedNames = new Map<string, string>();
+
+function statementName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED_SHAPES) {
+    name = `bedside_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+function prepareMarkedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  // Every other call (query objects, cursors, callbacks) passes through untouched.
+  const named = (...args: unknown[]): unknown => {
+    const [text, values, ...rest] = args;
+    const name = typeof text === 'string' && text.startsWith(PREPARED_STATEMENT_MARK) ? statementName(text) : undefined;
+    return name ? query({ name, text, values }, ...rest) : query(...args);
+  };
+  client.query = named as typeof client.query;
+}
+
 export async function openPostgres(url: string): Promise<Storage> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -67,6 +110,7 @@ export async function openPostgres(url: string): Promise<Storage> {
   });
   // A pool error (e.g. the server restarting) must not crash the process; queries report it.
   pool.on('error', () => undefined);
+  pool.on('connect', prepareMarkedStatements);
   try {
     const client = await pool.connect();
     client.release();

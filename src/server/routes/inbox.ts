@@ -4,8 +4,7 @@ import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, ErrorSchema, actorOf } from '../route.ts';
 import { actOnItems, addNote, approveSavedReply, checkReply, createSavedReply, inbox, inboxItem, replyToItem, savedReplies } from '../../operations/inbox.ts';
 import { responseReport } from '../../operations/inbox-metrics.ts';
-import { INBOX_STATUSES, OPEN_STATUSES, type InboxItem, type InboxStatus } from '../../storage/inbox.ts';
-import type { Mention } from '../../storage/mentions.ts';
+import { INBOX_STATUSES, OPEN_STATUSES, type InboxPageItem, type InboxStatus, type ListedMention } from '../../storage/inbox.ts';
 import { OperationError } from '../../operations/errors.ts';
 import { InboxActionRequest, NoteRequest, ReplyCheckRequest, ReplyRequest, SavedReplyRequest } from '../../domain/forms/index.ts';
 
@@ -41,11 +40,12 @@ const ItemSchema = z
   })
   .openapi('InboxItem');
 
-function mentionView(m: Mention): z.infer<typeof MentionSchema> {
+function mentionView(m: ListedMention): z.infer<typeof MentionSchema> {
   return { id: m.id, network: m.network, kind: m.kind, author: m.author, text: m.text, url: m.url, createdAt: m.createdAt, sentiment: m.sentiment, intents: m.intents, urgent: m.urgent, phiTypes: m.phiTypes, analysis: m.analysis };
 }
 
-function itemView(i: InboxItem): z.infer<typeof ItemSchema> {
+/** The list, one conversation and a reply all answer with this view: a page item has every field it shows. */
+function itemView(i: InboxPageItem): z.infer<typeof ItemSchema> {
   return { id: i.id, status: i.status, urgent: i.urgent, dueAt: i.dueAt, receivedAt: i.receivedAt, assigneeId: i.assigneeId, channelId: i.channelId, firstResponseAt: i.firstResponseAt, firstResponseBy: i.firstResponseBy, mention: mentionView(i.mention) };
 }
 
