@@ -30,6 +30,8 @@ test('worker threads give what the inline analysis gives, in order, chunk by chu
     assert.ok(inputs.length > 300);
     assert.equal(chunkSizes.length, Math.ceil(inputs.length / 100));
     assert.deepEqual(results, inputs.map((input) => analyzeMessage(input, profile)));
+    // The thread did analyse (a worker that cannot even load would leave it all to the main thread).
+    assert.ok(pool.analysed.onWorkers > 0, `chunks on the worker: ${pool.analysed.onWorkers}, on the main thread: ${pool.analysed.onMainThread}`);
     // The profile travelled: the hospital's own phone is not PHI with it, and is without it.
     const own = [{ text: 'Call us at (555) 010-2000 about my biopsy results, my MRN is 4471823', kind: 'mention' as const }];
     const twice = Array.from({ length: 250 }, () => own[0]!);

@@ -17,9 +17,16 @@ import type { WorkerRequest } from './analysis-worker.ts';
 /** Messages per chunk: large enough that posting a chunk costs little beside analysing it. */
 const CHUNK = 100;
 
+/**
+ * Chunks a worker holds at once: the one it analyses and the next, so it never waits for the main
+ * thread (busy storing or analysing a chunk itself) to hand it more.
+ */
+const IN_FLIGHT = 2;
+
 interface PoolWorker {
   worker: Worker;
-  busy: boolean;
+  /** Chunks sent and not answered yet. */
+  inFlight: number;
   /** Profiles this worker already holds. */
   profiles: Set<number>;
   pending: Map<number, { resolve: (r: MessageAnalysis[]) => void; reject: (e: Error) => void }>;
@@ -37,15 +44,18 @@ export class AnalysisPool implements BatchAnalyzer {
   private nextProfileId = 1;
   private nextChunkId = 1;
 
+  /** Chunks analysed on worker threads and on the calling thread, since the pool was made. */
+  readonly analysed = { onWorkers: 0, onMainThread: 0 };
+
   constructor(readonly threads: number) {}
 
   private start(): void {
     if (this.started) return;
     this.started = true;
     for (let i = 0; i < this.threads; i++) {
-      const worker = new Worker(new URL('./analysis-worker.ts', import.meta.url));
+      const worker = new Worker(new URL('./analysis-worker.mjs', import.meta.url));
       worker.unref();
-      const entry: PoolWorker = { worker, busy: false, profiles: new Set(), pending: new Map() };
+      const entry: PoolWorker = { worker, inFlight: 0, profiles: new Set(), pending: new Map() };
       worker.on('message', (m: { chunkId: number; results: MessageAnalysis[] }) => {
         const waiter = entry.pending.get(m.chunkId);
         entry.pending.delete(m.chunkId);
@@ -78,19 +88,22 @@ export class AnalysisPool implements BatchAnalyzer {
       entry.profiles.add(profileId);
     }
     const chunkId = this.nextChunkId++;
-    entry.busy = true;
+    entry.inFlight++;
     return new Promise<MessageAnalysis[]>((resolve, reject) => {
       entry.pending.set(chunkId, { resolve, reject });
       entry.worker.postMessage({ type: 'analyze', chunkId, profileId, inputs } satisfies WorkerRequest);
     }).finally(() => {
-      entry.busy = false;
+      entry.inFlight--;
     });
   }
 
   async *chunks(inputs: MessageInput[], profile: OrgProfile): AsyncIterable<MessageAnalysis[]> {
     const parts: MessageInput[][] = [];
     for (let i = 0; i < inputs.length; i += CHUNK) parts.push(inputs.slice(i, i + CHUNK));
-    const inline = (i: number): MessageAnalysis[] => parts[i]!.map((input) => analyzeMessage(input, profile));
+    const inline = (i: number): MessageAnalysis[] => {
+      this.analysed.onMainThread++;
+      return parts[i]!.map((input) => analyzeMessage(input, profile));
+    };
     // A batch of one chunk gains nothing from a thread hop.
     if (this.threads === 0 || parts.length < 2) {
       for (let i = 0; i < parts.length; i++) yield inline(i);
@@ -103,15 +116,22 @@ export class AnalysisPool implements BatchAnalyzer {
     let wake: (() => void) | undefined;
     const pump = (): void => {
       for (const entry of this.workers) {
-        if (entry.busy || front > back) continue;
-        const i = front++;
-        this.run(entry, parts[i]!, profile)
-          .catch(() => inline(i))
-          .then((results) => {
-            done[i] = results;
-            pump();
-            wake?.();
-          });
+        while (entry.inFlight < IN_FLIGHT && front <= back) {
+          const i = front++;
+          this.run(entry, parts[i]!, profile)
+            .then(
+              (results) => {
+                this.analysed.onWorkers++;
+                return results;
+              },
+              () => inline(i),
+            )
+            .then((results) => {
+              done[i] = results;
+              pump();
+              wake?.();
+            });
+        }
       }
     };
     pump();
@@ -120,6 +140,9 @@ export class AnalysisPool implements BatchAnalyzer {
         if (front <= back) {
           const j = back--;
           done[j] = inline(j);
+          // Let the workers' answers in: without a turn of the event loop none is read, no worker
+          // gets its next chunk, and the main thread ends up analysing nearly everything itself.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           continue;
         }
         await new Promise<void>((resolve) => (wake = resolve));
