@@ -23,7 +23,10 @@ export interface InboxItem {
 
 type Row = Selectable<Database['inbox_items']> & { m: Selectable<Database['mentions']> };
 
-function toItem(r: Row): InboxItem {
+type ItemColumns = Pick<Selectable<Database['inbox_items']>, 'id' | 'status' | 'priority' | 'due_at' | 'received_at' | 'assignee_id' | 'channel_id' | 'first_response_at' | 'first_response_by'>;
+
+/** The item's own fields, shared by the full item and the inbox page's. */
+function itemFields(r: ItemColumns): Omit<InboxItem, 'replyUri' | 'mention'> {
   return {
     id: r.id,
     status: r.status as InboxStatus,
@@ -34,9 +37,11 @@ function toItem(r: Row): InboxItem {
     channelId: r.channel_id,
     firstResponseAt: r.first_response_at,
     firstResponseBy: r.first_response_by,
-    replyUri: r.reply_uri,
-    mention: toMention(r.m),
   };
+}
+
+function toItem(r: Row): InboxItem {
+  return { ...itemFields(r), replyUri: r.reply_uri, mention: toMention(r.m) };
 }
 
 export async function insertInboxItems(
@@ -124,18 +129,10 @@ const PAGE_COLUMNS = sql.raw(
   ].join(', '),
 );
 
-/** Same mapping as toItem/toMention, from a page row: field by field, no per-row key walking. */
+/** The page row as an item: field by field, no per-row key walking. */
 function pageItem(r: PageRow): InboxPageItem {
   return {
-    id: r.id,
-    status: r.status as InboxStatus,
-    urgent: Number(r.priority) === 0,
-    dueAt: r.due_at,
-    receivedAt: r.received_at,
-    assigneeId: r.assignee_id,
-    channelId: r.channel_id,
-    firstResponseAt: r.first_response_at,
-    firstResponseBy: r.first_response_by,
+    ...itemFields(r),
     mention: {
       id: r.m_id,
       network: r.m_network,

@@ -1,7 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, sql, type Compilable } from 'kysely';
 import { ENGINES, freshStorage } from '../testing/engines.ts';
 import { audienceCounts, scorecardWeeks, weeklyEngagedAudience, type Interaction } from '../domain/scorecard/index.ts';
 import { insertWorkspace } from './workspaces.ts';
@@ -10,7 +9,8 @@ import { insertChannel } from './channels.ts';
 import { insertInteractions } from './metrics.ts';
 import { insertNewMentions, type NewMention } from './mentions.ts';
 import { audienceWindowCounts, engagedPeoplePerPeriod, interactionsSince, publishedPostTimeline, questionMentionCount, questionMentions, questionMentionsIn, weeklyEngagedPeople } from './scorecard-data.ts';
-import type { Db, Storage } from './engine.ts';
+import type { Db } from './engine.ts';
+import { queryPlan as plan } from '../testing/query-plan.ts';
 
 const NOW = '2026-03-19T16:00:00.000Z';
 const ZONE = 'America/New_York';
@@ -24,15 +24,6 @@ async function workspaceWithChannel(db: Db): Promise<{ workspaceId: string; chan
   return { workspaceId, channelId };
 }
 
-/** The plan the engine chooses for a query, as text (PostgreSQL told to avoid the scan a tiny test table makes cheap). */
-async function plan(storage: Storage, query: Compilable): Promise<string> {
-  const { sql: text, parameters } = query.compile();
-  return storage.db.transaction().execute(async (trx) => {
-    if (storage.engine === 'postgres') await sql`set local enable_seqscan = off`.execute(trx);
-    const result = await trx.executeQuery<Record<string, string>>(CompiledQuery.raw(`${storage.engine === 'sqlite' ? 'explain query plan' : 'explain'} ${text}`, [...parameters]));
-    return result.rows.map((r) => r.detail ?? r['QUERY PLAN'] ?? '').join('\n');
-  });
-}
 
 /** A seeded mix: 40 people over 200 days, follows among them, some exactly on window edges. */
 function interactionsFor(seed: number): Interaction[] {
