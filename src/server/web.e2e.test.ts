@@ -418,7 +418,12 @@ describe('the web workbench in headless Chromium', () => {
     await context.clearCookies();
     await page.getByRole('button', { name: 'Submit for review' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('Your session ended').waitFor();
+    // This wait timed out once in a quiet CI run (and once under load) with no clue left behind:
+    // keep what the page showed, so the next failure can be read.
+    await dialog.getByText('Your session ended').waitFor({ timeout: 30_000 }).catch(async (err: unknown) => {
+      await page.screenshot({ path: join(SHOTS, 'FAILED-session-expired.png'), fullPage: true });
+      throw err;
+    });
     await review('session-expired');
     await dialog.getByLabel('Password').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Sign in' }).click();
