@@ -24,6 +24,10 @@ export interface HealthcareRecord {
 export interface HealthcareScores {
   n: number;
   urgent: Prf;
+  /** Urgent messages against what reaches a person at once: urgent or in the "possibly urgent" lane. */
+  urgentOrPossible: Prf;
+  /** Share of mentions in the "possibly urgent" lane. */
+  possibleShare: number;
   adverseEvent: Prf;
   aeElementsExact: number;
   phi: Prf;
@@ -61,6 +65,9 @@ export function scoreHealthcare(
   withBaselines = true,
 ): HealthcareScores {
   const urgent = new BinaryTally();
+  const urgentOrPossible = new BinaryTally();
+  let possible = 0;
+  let mentions = 0;
   const adverse = new BinaryTally();
   let aeExact = 0;
   let aeTotal = 0;
@@ -78,6 +85,11 @@ export function scoreHealthcare(
     const a = analyze(r, profile);
     const l = r.labels;
     urgent.add(l.urgent, a.urgent);
+    urgentOrPossible.add(l.urgent, a.urgent || a.possiblyUrgent);
+    if (r.kind === 'mention') {
+      mentions++;
+      if (a.possiblyUrgent) possible++;
+    }
     const expectedAe = l.intents.includes('adverse_event');
     adverse.add(expectedAe, a.intents.includes('adverse_event'));
     if (expectedAe && l.adverse_event_elements) {
@@ -116,6 +128,8 @@ export function scoreHealthcare(
   return {
     n: records.length,
     urgent: urgent.result(),
+    urgentOrPossible: urgentOrPossible.result(),
+    possibleShare: possible / Math.max(1, mentions),
     adverseEvent: adverse.result(),
     aeElementsExact: aeTotal ? aeExact / aeTotal : 1,
     phi: phi.result(),

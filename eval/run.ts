@@ -69,6 +69,7 @@ function healthcareTable(columns: Column[]): string[] {
     `| figure | target | ${columns.map(([name, s]) => `${name} (n=${s.n})`).join(' | ')} |`,
     `|---|---|${columns.map(() => '---').join('|')}|`,
     `| urgent (emergency + self-harm) | R = 1.00, P ≥ 0.90 | ${cell((s) => `${pr(s.urgent)} ${met(s.urgent.recall >= 1 && s.urgent.precision >= 0.9)}`)} |`,
+    `| urgent or "possibly urgent" (what reaches a person at once) | — | ${cell((s) => `${pr(s.urgentOrPossible)}; lane ${fmt(s.possibleShare)} of mentions`)} |`,
     `| adverse event | R ≥ 0.90 | ${cell((s) => `${pr(s.adverseEvent)} ${met(s.adverseEvent.recall >= 0.9)}`)} |`,
     `| adverse-event elements exactly right (of labelled AEs) | — | ${cell((s) => fmt(s.aeElementsExact))} |`,
     `| PHI, message level: Bedside | R ≥ 0.95, P ≥ 0.85 | ${cell((s) => `${pr(s.phi)} ${met(s.phi.recall >= 0.95 && s.phi.precision >= 0.85)}`)} |`,
@@ -86,7 +87,7 @@ function healthcareTable(columns: Column[]): string[] {
   ];
 }
 
-function readSet(name: 'train' | 'train2' | 'train3' | 'dev' | 'dev2' | 'dev3'): HealthcareRecord[] {
+function readSet(name: 'train' | 'train2' | 'train3' | 'train4' | 'dev' | 'dev2' | 'dev3' | 'dev5'): HealthcareRecord[] {
   const path = join(healthcareDir, `${name}.jsonl`);
   return existsSync(path) ? parseJsonl(readFileSync(path, 'utf8')) : [];
 }
@@ -95,18 +96,19 @@ function readSet(name: 'train' | 'train2' | 'train3' | 'dev' | 'dev2' | 'dev3'):
 function generalisationTable(profile: OrgProfile): string[] {
   const train = readSet('train');
   const dev = readSet('dev');
-  const extra = [...readSet('train2'), ...readSet('train3'), ...readSet('dev2'), ...readSet('dev3')];
+  const extra = [...readSet('train2'), ...readSet('train3'), ...readSet('train4'), ...readSet('dev2'), ...readSet('dev3'), ...readSet('dev5')];
   if (train.length === 0 || dev.length === 0) return ['(eval/healthcare/train.jsonl or dev.jsonl missing: not measured)'];
   const cv = crossValidate([...train, ...dev, ...extra], profile);
   const trainDev = trainThenScore(train, dev, profile);
   for (const [name, s] of [[`cv${CV_FOLDS}`, cv], ['train→dev', trainDev]] as const) {
-    console.log(`healthcare ${name} (n=${s.n}): urgent ${pr(s.urgent)}; AE ${pr(s.adverseEvent)}; PHI ${pr(s.phi)}; intent macro-F1 ${fmt(s.intentMacroF1)}; sentiment macro-F1 ${fmt(s.sentimentMacroF1)}`);
+    console.log(`healthcare ${name} (n=${s.n}): urgent ${pr(s.urgent)} (with the possibly-urgent lane ${pr(s.urgentOrPossible)}, lane ${fmt(s.possibleShare)}); AE ${pr(s.adverseEvent)}; PHI ${pr(s.phi)}; intent macro-F1 ${fmt(s.intentMacroF1)}; sentiment macro-F1 ${fmt(s.sentimentMacroF1)}`);
   }
   const row = (label: string, target: string, f: (s: HealthcareScores) => string): string => `| ${label} | ${target} | ${f(cv)} | ${f(trainDev)} |`;
   return [
     `| figure | target | ${CV_FOLDS}-fold CV over train+dev (n=${cv.n}) | trained on train, scored on dev (n=${trainDev.n}) |`,
     '|---|---|---|---|',
     row('urgent (emergency + self-harm)', 'R = 1.00, P ≥ 0.90', (s) => `${pr(s.urgent)} ${met(s.urgent.recall >= 1 && s.urgent.precision >= 0.9)}`),
+    row('urgent or "possibly urgent" (what reaches a person at once)', '—', (s) => `${pr(s.urgentOrPossible)}; lane ${fmt(s.possibleShare)} of mentions`),
     row('adverse event', 'R ≥ 0.90', (s) => `${pr(s.adverseEvent)} ${met(s.adverseEvent.recall >= 0.9)}`),
     row('adverse-event elements exactly right', '—', (s) => fmt(s.aeElementsExact)),
     row('PHI, message level', 'R ≥ 0.95, P ≥ 0.85', (s) => `${pr(s.phi)} ${met(s.phi.recall >= 0.95 && s.phi.precision >= 0.85)}`),
@@ -121,7 +123,7 @@ function generalisationTable(profile: OrgProfile): string[] {
   ];
 }
 
-function scoreSet(name: 'dev' | 'dev2' | 'dev3' | 'holdout' | 'holdout-4' | 'holdout-5', profile: OrgProfile): HealthcareScores | null {
+function scoreSet(name: 'dev' | 'dev2' | 'dev3' | 'dev5' | 'holdout' | 'holdout-4' | 'holdout-6', profile: OrgProfile): HealthcareScores | null {
   const path = join(healthcareDir, `${name}.jsonl`);
   if (!existsSync(path)) {
     console.log(`healthcare ${name}: eval/healthcare/${name}.jsonl is missing; skipped`);
@@ -129,7 +131,7 @@ function scoreSet(name: 'dev' | 'dev2' | 'dev3' | 'holdout' | 'holdout-4' | 'hol
   }
   const scores = scoreHealthcare(parseJsonl(readFileSync(path, 'utf8')), profile, name.startsWith('dev'));
   console.log(
-    `healthcare ${name} (n=${scores.n}): urgent ${pr(scores.urgent)}; AE ${pr(scores.adverseEvent)}; PHI ${pr(scores.phi)}; intent macro-F1 ${fmt(scores.intentMacroF1)}; sentiment macro-F1 ${fmt(scores.sentimentMacroF1)} (VADER ${fmt(scores.vaderMacroF1)})`,
+    `healthcare ${name} (n=${scores.n}): urgent ${pr(scores.urgent)} (with the possibly-urgent lane ${pr(scores.urgentOrPossible)}, lane ${fmt(scores.possibleShare)}); AE ${pr(scores.adverseEvent)}; PHI ${pr(scores.phi)}; intent macro-F1 ${fmt(scores.intentMacroF1)}; sentiment macro-F1 ${fmt(scores.sentimentMacroF1)} (VADER ${fmt(scores.vaderMacroF1)})`,
   );
   return scores;
 }
@@ -145,14 +147,15 @@ function main(): void {
   const dev = scoreSet('dev', profile);
   const dev2 = scoreSet('dev2', profile);
   const dev3 = scoreSet('dev3', profile);
+  const dev5 = scoreSet('dev5', profile);
   // While tuning, `--dev-only` keeps even the holdouts' aggregate figures out of sight.
   const devOnly = process.argv.includes('--dev-only');
   const holdout = devOnly ? null : scoreSet('holdout', profile);
   const holdout4 = devOnly ? null : scoreSet('holdout-4', profile);
-  const holdout5 = devOnly ? null : scoreSet('holdout-5', profile);
-  if (showMisses) for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3]] as const) for (const m of set?.misses ?? []) console.log(`  ${name} miss ${m}`);
+  const holdout6 = devOnly ? null : scoreSet('holdout-6', profile);
+  if (showMisses) for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5]] as const) for (const m of set?.misses ?? []) console.log(`  ${name} miss ${m}`);
   const columns: Column[] = [];
-  for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['holdout', holdout], ['holdout-4', holdout4], ['holdout-5', holdout5]] as const) if (set) columns.push([name, set]);
+  for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5], ['holdout', holdout], ['holdout-4', holdout4], ['holdout-6', holdout6]] as const) if (set) columns.push([name, set]);
   const generalisation = process.argv.includes('--no-cv') ? ['(skipped with --no-cv)'] : generalisationTable(profile);
 
   const report = [

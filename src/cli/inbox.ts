@@ -21,6 +21,7 @@ interface ItemView {
   id: string;
   status: string;
   urgent: boolean;
+  possiblyUrgent?: boolean;
   dueAt: string;
   receivedAt: string;
   assigneeId: string | null;
@@ -95,9 +96,9 @@ async function channelNames(api: ApiClient): Promise<Map<string, string>> {
   return new Map(channels.map((c) => [c.id, `${c.network}:${c.handle}`]));
 }
 
-/** One item on one line: id, urgency mark, status, intents, channel, due or breached, the start of the text. */
+/** One item on one line: id, urgency mark (!! urgent, ?! possibly urgent), status, intents, channel, due or breached, the start of the text. */
 export function itemLine(item: ItemView, channels: Map<string, string>, now = Date.now()): string {
-  const mark = item.urgent ? '!!' : '  ';
+  const mark = item.urgent ? '!!' : item.possiblyUrgent ? '?!' : '  ';
   const intents = item.mention.intents.length > 0 ? item.mention.intents.join(',') : '-';
   const channel = item.channelId ? (channels.get(item.channelId) ?? item.channelId) : 'listening';
   return `${item.id} ${mark} ${item.status.padEnd(13)} ${intents.padEnd(18)} ${channel.padEnd(24)} ${dueLabel(item, now).padEnd(27)} ${oneLine(item.mention.text, 60)}`;

@@ -55,6 +55,13 @@ export function analyzeWithModel(input: MessageInput, profile: OrgProfile, model
       suggestion: playbook.replyTemplate,
     });
   }
+  if (decision.possiblyUrgent) {
+    findings.push({
+      rule: 'urgent.possible',
+      severity: 'warn',
+      message: 'Possibly urgent: not clearly an emergency or a crisis, but close enough that a person should read it now.',
+    });
+  }
   if (adverseEvent) {
     const missing = Object.entries(adverseEvent)
       .filter(([, present]) => !present)
@@ -76,6 +83,7 @@ export function analyzeWithModel(input: MessageInput, profile: OrgProfile, model
     sentiment: decision.sentiment,
     intents,
     urgent,
+    possiblyUrgent: decision.possiblyUrgent,
     phi: { found: decision.phi, spans },
     findings,
     adverseEvent,
@@ -87,7 +95,7 @@ export function analyzeWithModel(input: MessageInput, profile: OrgProfile, model
 function ruleDecisions(evidence: MessageEvidence): Decisions {
   const intents: Intent[] = evidence.rules.intents;
   const sentiment: Sentiment = evidence.ruleSentiment;
-  return { intents, urgent: evidence.rules.urgent, sentiment, phi: evidence.phi.found && !intents.includes('spam') };
+  return { intents, urgent: evidence.rules.urgent, possiblyUrgent: false, sentiment, phi: evidence.phi.found && !intents.includes('spam') };
 }
 
 function modelPhiFinding(span: PhiSpan | null, kind: 'mention' | 'draft'): PhiFinding {

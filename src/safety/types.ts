@@ -104,6 +104,8 @@ export interface MessageAnalysis {
   sentiment: Sentiment;
   intents: Intent[];
   urgent: boolean;
+  /** Not urgent, but close: it goes to the inbox's "possibly urgent" lane for a person to read now. */
+  possiblyUrgent: boolean;
   phi: { found: boolean; spans: PhiSpan[] };
   findings: PhiFinding[];
   adverseEvent: AdverseEventElements | null;

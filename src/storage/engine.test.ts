@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { freshStorage } from '../testing/engines.ts';
-import { pgTimestamptzToIso } from './engine.ts';
+import SqliteDatabase from 'better-sqlite3';
+import { cachePreparedStatements, pgTimestamptzToIso } from './engine.ts';
 
 /** How PostgreSQL prints a timestamptz in a UTC session: trailing zeros of the microseconds dropped. */
 function pgText(ms: number, micros: number): string {
@@ -39,4 +40,27 @@ describe('PostgreSQL timestamps', () => {
       await cleanup();
     }
   });
+});
+
+describe('SQLite statement cache', () => {
+  test('the same SQL runs on one prepared statement; one still being iterated is not reused', () => {
+    const raw = new SqliteDatabase(':memory:');
+    try {
+      cachePreparedStatements(raw);
+      raw.exec('create table t (n integer)');
+      const insert = 'insert into t (n) values (?)';
+      assert.equal(raw.prepare(insert), raw.prepare(insert));
+      for (let n = 1; n <= 3; n++) raw.prepare(insert).run(n);
+      const select = 'select n from t order by n';
+      const seen: number[][] = [];
+      for (const row of raw.prepare(select).iterate() as IterableIterator<{ n: number }>) {
+        // The kept statement is busy in the outer loop: a fresh one answers the inner read.
+        seen.push([row.n, (raw.prepare(select).all() as Array<{ n: number }>).length]);
+      }
+      assert.deepEqual(seen, [[1, 3], [2, 3], [3, 3]]);
+    } finally {
+      raw.close();
+    }
+  });
+
 });

@@ -68,8 +68,32 @@ export function openSqlite(file: string): Storage {
   raw.pragma('foreign_keys = ON');
   // The CLI and the server may share the file: wait for a lock rather than fail at once.
   raw.pragma('busy_timeout = 5000');
+  cachePreparedStatements(raw);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+const MAX_CACHED_SQLITE_STATEMENTS = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh; parsing and planning a 200-row insert costs
+ * more than running it. A statement is kept per SQL text (oldest dropped first past the bound) and
+ * run again with new parameters; one still being iterated (a streamed select) is left alone and
+ * a fresh one prepared beside it. SQLite re-prepares a kept statement itself after a schema change.
+ */
+export function cachePreparedStatements(raw: SqliteDatabase.Database): void {
+  const prepare = raw.prepare.bind(raw);
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  raw.prepare = ((source: string) => {
+    const kept = cache.get(source);
+    if (kept && !kept.busy) return kept;
+    const statement = prepare(source);
+    if (!kept) {
+      if (cache.size >= MAX_CACHED_SQLITE_STATEMENTS) cache.delete(cache.keys().next().value!);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as typeof raw.prepare;
 }
 
 /**

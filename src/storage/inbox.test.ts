@@ -7,7 +7,8 @@ import { testContext } from '../testing/context.ts';
 import { createWorkspaceWithOwner } from '../operations/accounts.ts';
 import { insertChannel } from './channels.ts';
 import { insertNewMentions, type NewMention } from './mentions.ts';
-import { findInboxItem, insertInboxItems, listInbox, updateInboxItem, OPEN_STATUSES, type InboxItem, type InboxPageItem, type InboxQuery } from './inbox.ts';
+import { inboxPriority } from '../domain/inbox/index.ts';
+import { findInboxItem, insertInboxItems, listInbox, pageCursor, updateInboxItem, OPEN_STATUSES, type InboxItem, type InboxPageItem, type InboxQuery } from './inbox.ts';
 import type { AppContext } from '../operations/context.ts';
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
@@ -34,7 +35,7 @@ function mention(workspaceId: string, channelId: string, n: number): NewMention 
   };
 }
 
-/** A workspace with 40 inbox items over two channels: some urgent, several sharing a due time (so the id decides). */
+/** A workspace with 40 inbox items over two channels: some urgent, some possibly urgent, several sharing a due time (so the id decides). */
 async function seeded(ctx: AppContext): Promise<{ workspaceId: string; channels: [string, string]; mentions: NewMention[] }> {
   const { workspaceId } = await createWorkspaceWithOwner(ctx, { workspaceName: 'Riverside', timeZone: 'UTC', email: 'o@riverside.example', displayName: 'O', password: 'a long enough password' }, { cli: true });
   const channels: [string, string] = [randomUUID(), randomUUID()];
@@ -46,7 +47,7 @@ async function seeded(ctx: AppContext): Promise<{ workspaceId: string; channels:
   await insertInboxItems(
     ctx.storage.db,
     // Due times repeat every 8 items, so ties are broken by id.
-    mentions.map((m, n) => ({ id: randomUUID(), workspaceId, mentionId: m.id, channelId: m.channelId, urgent: m.urgent, dueAt: new Date(T0 + (n % 8) * 3_600_000).toISOString(), receivedAt: m.createdAt })),
+    mentions.map((m, n) => ({ id: randomUUID(), workspaceId, mentionId: m.id, channelId: m.channelId, urgent: m.urgent, possiblyUrgent: !m.urgent && n % 5 === 2, dueAt: new Date(T0 + (n % 8) * 3_600_000).toISOString(), receivedAt: m.createdAt })),
   );
   return { workspaceId, channels, mentions };
 }
@@ -56,7 +57,7 @@ function listed({ replyUri: _reply, mention: { channelId: _c, lang: _l, remote: 
   return { ...item, mention };
 }
 
-const order = (a: InboxPageItem, b: InboxPageItem) => Number(b.urgent) - Number(a.urgent) || a.dueAt.localeCompare(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const order = (a: InboxPageItem, b: InboxPageItem) => inboxPriority(a) - inboxPriority(b) || a.dueAt.localeCompare(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 async function allPages(ctx: AppContext, workspaceId: string, q: Omit<InboxQuery, 'after'>): Promise<InboxPageItem[]> {
   const out: InboxPageItem[] = [];
@@ -66,7 +67,7 @@ async function allPages(ctx: AppContext, workspaceId: string, q: Omit<InboxQuery
     out.push(...page);
     const last = page[page.length - 1];
     if (page.length < q.limit || !last) return out;
-    after = { priority: last.urgent ? 0 : 1, dueAt: last.dueAt, id: last.id };
+    after = pageCursor(last);
   }
 }
 

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import { PREPARED_STATEMENT_MARK, type DbOrTrx } from './engine.ts';
 import { toMention, type Mention } from './mentions.ts';
+import { inboxPriority } from '../domain/inbox/index.ts';
 
 export const INBOX_STATUSES = ['new', 'assigned', 'replied', 'moved_offline', 'hidden', 'closed'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
@@ -11,6 +12,7 @@ export interface InboxItem {
   id: string;
   status: InboxStatus;
   urgent: boolean;
+  possiblyUrgent: boolean;
   dueAt: string;
   receivedAt: string;
   assigneeId: string | null;
@@ -31,6 +33,7 @@ function itemFields(r: ItemColumns): Omit<InboxItem, 'replyUri' | 'mention'> {
     id: r.id,
     status: r.status as InboxStatus,
     urgent: Number(r.priority) === 0,
+    possiblyUrgent: Number(r.priority) === 1,
     dueAt: r.due_at,
     receivedAt: r.received_at,
     assigneeId: r.assignee_id,
@@ -46,7 +49,7 @@ function toItem(r: Row): InboxItem {
 
 export async function insertInboxItems(
   db: DbOrTrx,
-  items: Array<{ id: string; workspaceId: string; mentionId: string; channelId: string | null; urgent: boolean; dueAt: string; receivedAt: string }>,
+  items: Array<{ id: string; workspaceId: string; mentionId: string; channelId: string | null; urgent: boolean; possiblyUrgent?: boolean; dueAt: string; receivedAt: string }>,
 ): Promise<void> {
   for (let i = 0; i < items.length; i += 200) {
     const now = new Date().toISOString();
@@ -59,7 +62,7 @@ export async function insertInboxItems(
           mention_id: it.mentionId,
           channel_id: it.channelId,
           status: 'new',
-          priority: it.urgent ? 0 : 1,
+          priority: inboxPriority(it),
           due_at: it.dueAt,
           assignee_id: null,
           received_at: it.receivedAt,
@@ -72,6 +75,11 @@ export async function insertInboxItems(
       .onConflict((oc) => oc.column('mention_id').doNothing())
       .execute();
   }
+}
+
+/** Where the next page starts: the queue position of a page's last item. */
+export function pageCursor(item: Pick<InboxItem, 'urgent' | 'possiblyUrgent' | 'dueAt' | 'id'>): NonNullable<InboxQuery['after']> {
+  return { priority: inboxPriority(item), dueAt: item.dueAt, id: item.id };
 }
 
 export interface InboxQuery {

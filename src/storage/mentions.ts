@@ -120,6 +120,26 @@ export async function insertNewMentions(db: DbOrTrx, mentions: NewMention[]): Pr
   return inserted;
 }
 
+/** Which of these network ids a workspace has already stored (for skipping work on re-delivered items). */
+export async function storedExternalIds(db: DbOrTrx, workspaceId: string, items: Array<{ network: string; externalId: string }>): Promise<Set<string>> {
+  const stored = new Set<string>();
+  const byNetwork = new Map<string, string[]>();
+  for (const { network, externalId } of items) byNetwork.set(network, [...(byNetwork.get(network) ?? []), externalId]);
+  for (const [network, ids] of byNetwork) {
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('mentions')
+        .select('external_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('network', '=', network)
+        .where('external_id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const r of rows) stored.add(`${network}\u0000${r.external_id}`);
+    }
+  }
+  return stored;
+}
+
 export async function findMention(db: DbOrTrx, workspaceId: string, id: string): Promise<Mention | undefined> {
   const row = await db.selectFrom('mentions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   return row && toMention(row);

@@ -93,6 +93,7 @@ export interface InboxItem {
   id: string;
   status: InboxStatus;
   urgent: boolean;
+  possiblyUrgent: boolean;
   dueAt: string;
   receivedAt: string;
   assigneeId: string | null;

@@ -30,7 +30,7 @@ export {
   type SlaState,
   type SlaTrackedItem,
 } from './sla.ts';
-export { INBOX_ORDER_DESCRIPTION, compareInboxItems, sortInbox, type QueuedInboxItem } from './ordering.ts';
+export { INBOX_ORDER_DESCRIPTION, compareInboxItems, inboxPriority, sortInbox, type QueuedInboxItem } from './ordering.ts';
 export {
   RESPONSE_METRIC_DEFINITIONS,
   RESPONSE_METRIC_GLOSSARY,

@@ -15,6 +15,15 @@ describe('inbox order', () => {
     assert.deepEqual(order, ['self-harm', 'question']);
   });
 
+  it('possibly urgent items come after the urgent ones and before the rest', () => {
+    const order = sortInbox([
+      queued('question', { dueAt: '2026-01-19T14:05:00Z' }),
+      queued('maybe', { possiblyUrgent: true, dueAt: '2026-01-19T16:00:00Z' }),
+      queued('self-harm', { urgent: true, dueAt: '2026-01-19T15:00:00Z' }),
+    ]).map((i) => i.id);
+    assert.deepEqual(order, ['self-harm', 'maybe', 'question']);
+  });
+
   it('the rest go by due time, then by arrival, then by id', () => {
     const order = sortInbox([
       queued('late-due', { dueAt: '2026-01-20T14:00:00Z' }),
@@ -32,6 +41,6 @@ describe('inbox order', () => {
   });
 
   it('describes itself for the UI', () => {
-    assert.match(INBOX_ORDER_DESCRIPTION, /^Urgent items .* first; then by first-response due time/);
+    assert.match(INBOX_ORDER_DESCRIPTION, /^Urgent items .* first; then possibly urgent ones; then by first-response due time/);
   });
 });

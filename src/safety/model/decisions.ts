@@ -10,6 +10,8 @@ import type { ModelScores, Thresholds } from './linear-model.ts';
 export interface Decisions {
   intents: Intent[];
   urgent: boolean;
+  /** Not urgent by the engine's decision, but close enough that a person should read it now. */
+  possiblyUrgent: boolean;
   sentiment: Sentiment;
   phi: boolean;
 }
@@ -19,8 +21,18 @@ export const DECIDED_INTENTS = ['question', 'complaint', 'praise', 'emergency', 
 
 /** Each decided intent with the name of its model output, built once. */
 const DECIDED_OUTPUTS = DECIDED_INTENTS.map((intent) => [intent, `intent.${intent}`] as const);
-/** A rule hit on these is kept whatever the model says: missing one costs more than a false alarm. */
+/**
+ * A rule hit on these is enough on its own: missing one costs more than a false alarm. For the two
+ * urgent intents the model may veto a hit it is very sure of (an idiom, a past event, a first-aid
+ * question); the message then goes to the "possibly urgent" lane instead of vanishing.
+ */
 const RULE_SUFFICES = new Set<Intent>(['emergency', 'self_harm', 'adverse_event']);
+const URGENT_INTENTS = new Set<Intent>(['emergency', 'self_harm']);
+
+/** How strongly the model thinks a message is urgent, from any of its three urgent outputs. */
+export function maxUrgentScore(scores: ModelScores): number {
+  return Math.max(scores.urgent, scores['intent.emergency'], scores['intent.self_harm']);
+}
 
 export const DEFAULT_THRESHOLD = 0.5;
 
@@ -31,14 +43,22 @@ export function threshold(thresholds: Thresholds, name: string): number {
 export function decide(evidence: MessageEvidence, scores: ModelScores, thresholds: Thresholds): Decisions {
   const sentiment = topSentiment(scores);
   if (evidence.kind === 'draft') {
-    return { intents: [], urgent: false, sentiment, phi: evidence.phi.found || scores.phi >= threshold(thresholds, 'phi') };
+    return { intents: [], urgent: false, possiblyUrgent: false, sentiment, phi: evidence.phi.found || scores.phi >= threshold(thresholds, 'phi') };
   }
   const intents: Intent[] = [];
+  const urgency = maxUrgentScore(scores);
+  // Models trained before the veto existed carry no veto threshold: then no veto.
+  const vetoed = (intent: Intent): boolean => URGENT_INTENTS.has(intent) && urgency < (thresholds['urgent.veto'] ?? 0);
+  let ruleVetoed = false;
   for (const [intent, output] of DECIDED_OUTPUTS) {
-    const byRule = RULE_SUFFICES.has(intent) && evidence.rules.intents.includes(intent);
+    let byRule = RULE_SUFFICES.has(intent) && evidence.rules.intents.includes(intent);
+    if (byRule && vetoed(intent)) {
+      byRule = false;
+      ruleVetoed = true;
+    }
     // Correcting a myth or asking whether it is true is never misinformation (a labelling convention the model can miss).
-    const vetoed = intent === 'misinformation' && evidence.debunking && !evidence.rules.intents.includes('misinformation');
-    if (!vetoed && (byRule || scores[output] >= threshold(thresholds, output))) intents.push(intent);
+    const debunked = intent === 'misinformation' && evidence.debunking && !evidence.rules.intents.includes('misinformation');
+    if (!debunked && (byRule || scores[output] >= threshold(thresholds, output))) intents.push(intent);
   }
   // The urgent output sees both kinds of crisis together, so it catches wording neither intent is sure of.
   if (!intents.includes('emergency') && !intents.includes('self_harm') && scores.urgent >= threshold(thresholds, 'urgent')) {
@@ -48,7 +68,8 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
   const urgent = intents.includes('emergency') || intents.includes('self_harm');
   // Numbers and links in spam belong to the spammer, not to a patient.
   const phi = !intents.includes('spam') && (evidence.phi.found || scores.phi >= threshold(thresholds, 'phi'));
-  return { intents: ordered(intents), urgent, sentiment, phi };
+  const possiblyUrgent = !urgent && (ruleVetoed || urgency >= (thresholds['urgent.possible'] ?? 1));
+  return { intents: ordered(intents), urgent, possiblyUrgent, sentiment, phi };
 }
 
 function topSentiment(scores: ModelScores): Sentiment {

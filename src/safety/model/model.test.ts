@@ -24,7 +24,7 @@ test('the shipped model loads with every output and a threshold for each decisio
   const model = shippedModel();
   assert.ok(model, 'src/safety/model/safety-model.json is missing: run node --import tsx src/safety/model/train.ts');
   assert.deepEqual([...model.outputs], [...MODEL_OUTPUTS]);
-  for (const name of ['urgent', 'phi', 'intent.emergency', 'intent.self_harm', 'intent.adverse_event']) assert.equal(typeof model.thresholds[name], 'number');
+  for (const name of ['urgent', 'urgent.veto', 'urgent.possible', 'phi', 'intent.emergency', 'intent.self_harm', 'intent.adverse_event']) assert.equal(typeof model.thresholds[name], 'number');
 });
 
 test('scoring is deterministic and sentiment probabilities sum to one', () => {

@@ -8,7 +8,7 @@ import type { OrgProfile } from '../profile.ts';
 import { gatherEvidence, maskMarkup, type MessageEvidence } from '../evidence.ts';
 import { trainBinary, trainSoftmax, DEFAULT_TRAINING, type TrainingOptions } from './logistic-regression.ts';
 import { MODEL_OUTPUTS, loadModel, score, storeModel, type LinearModel, type ModelScores, type StoredModel, type Thresholds } from './linear-model.ts';
-import { DECIDED_INTENTS } from './decisions.ts';
+import { DECIDED_INTENTS, maxUrgentScore } from './decisions.ts';
 
 export interface LabelledMessage {
   id: string;
@@ -27,6 +27,10 @@ const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
 const RECALL_FIRST = new Set<string>(['intent.adverse_event', 'phi']);
 /** Urgent precision the threshold must keep on out-of-fold messages (the target is 0.90). */
 const URGENT_PRECISION = 0.9;
+/** Share of out-of-fold urgent messages that must at least reach the "possibly urgent" lane. */
+const LANE_RECALL = 0.99;
+/** Share of out-of-fold urgent messages a model veto of a rule hit may cost (they still reach the lane). */
+const VETO_COST = 0.002;
 
 export function prepareExamples(messages: LabelledMessage[], profile: OrgProfile): TrainingExample[] {
   return messages.map((message) => ({ message, evidence: gatherEvidence(maskMarkup(message.text), message.kind, profile) }));
@@ -135,6 +139,9 @@ export function chooseThresholds(examples: TrainingExample[], scores: ModelScore
       return { p: s.urgent, rule: caught, y: examples[i]!.message.labels.urgent };
     }),
   );
+  const urgentScored = mentionIdx.map((i) => ({ rules: ruleHas(i, 'emergency') || ruleHas(i, 'self_harm'), s: scores[i]!, y: examples[i]!.message.labels.urgent }));
+  thresholds['urgent.veto'] = vetoThreshold(urgentScored, thresholds);
+  thresholds['urgent.possible'] = laneThreshold(urgentScored);
   thresholds.phi = bestThreshold(
     examples.map((e, i) => ({ p: scores[i]!.phi, rule: e.evidence.phi.found, y: e.message.labels.phi })),
     RECALL_FIRST.has('phi') ? 2 : 1,
@@ -162,6 +169,40 @@ function urgentThreshold(items: Scored[]): number {
   // The rules and the intents alone already fall below the precision target: then recall comes
   // first, as for the urgent intents (a false alarm costs a glance, a miss may cost a life).
   return bestThreshold(items, 2);
+}
+
+interface UrgentScored {
+  rules: boolean;
+  s: ModelScores;
+  y: boolean;
+}
+
+/**
+ * A rule hit on an urgent intent is vetoed when the model is this sure the message is not urgent
+ * (idioms, past events, first-aid questions the phrase lists cannot tell apart). The highest
+ * threshold, up to 0.3, whose vetoes cost at most VETO_COST of the urgent messages out of fold.
+ */
+function vetoThreshold(items: UrgentScored[], thresholds: Thresholds): number {
+  const byModel = (s: ModelScores): boolean =>
+    s.urgent >= thresholds.urgent! || s['intent.emergency'] >= thresholds['intent.emergency']! || s['intent.self_harm'] >= thresholds['intent.self_harm']!;
+  const urgentCount = items.filter((it) => it.y).length;
+  let chosen = 0;
+  for (let t = 0.01; t <= 0.301; t += 0.01) {
+    const lost = items.filter((it) => it.y && it.rules && !byModel(it.s) && maxUrgentScore(it.s) < t).length;
+    if (lost > VETO_COST * urgentCount) break;
+    chosen = Math.round(t * 100) / 100;
+  }
+  return chosen;
+}
+
+/** The highest urgent score at which the "possibly urgent" lane still holds LANE_RECALL of urgent messages. */
+function laneThreshold(items: UrgentScored[]): number {
+  const urgent = items.filter((it) => it.y);
+  for (let t = 0.5; t >= 0.02; t -= 0.01) {
+    const reached = urgent.filter((it) => it.rules || maxUrgentScore(it.s) >= t).length;
+    if (reached >= LANE_RECALL * urgent.length) return Math.round(t * 100) / 100;
+  }
+  return 0.02;
 }
 
 function bestThreshold(items: Scored[], beta: number): number {

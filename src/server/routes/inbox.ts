@@ -4,7 +4,7 @@ import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, ErrorSchema, actorOf } from '../route.ts';
 import { actOnItems, addNote, approveSavedReply, checkReply, createSavedReply, inbox, inboxItem, replyToItem, savedReplies } from '../../operations/inbox.ts';
 import { responseReport } from '../../operations/inbox-metrics.ts';
-import { INBOX_STATUSES, OPEN_STATUSES, type InboxPageItem, type InboxStatus, type ListedMention } from '../../storage/inbox.ts';
+import { INBOX_STATUSES, OPEN_STATUSES, pageCursor, type InboxPageItem, type InboxStatus, type ListedMention } from '../../storage/inbox.ts';
 import { OperationError } from '../../operations/errors.ts';
 import { InboxActionRequest, NoteRequest, ReplyCheckRequest, ReplyRequest, SavedReplyRequest } from '../../domain/forms/index.ts';
 
@@ -30,6 +30,7 @@ const ItemSchema = z
     id: z.string(),
     status: z.enum(INBOX_STATUSES),
     urgent: z.boolean(),
+    possiblyUrgent: z.boolean().openapi({ description: 'Not urgent, but triage could not rule out a crisis: listed right after the urgent items.' }),
     dueAt: z.string(),
     receivedAt: z.string(),
     assigneeId: z.string().nullable(),
@@ -46,7 +47,7 @@ function mentionView(m: ListedMention): z.infer<typeof MentionSchema> {
 
 /** The list, one conversation and a reply all answer with this view: a page item has every field it shows. */
 function itemView(i: InboxPageItem): z.infer<typeof ItemSchema> {
-  return { id: i.id, status: i.status, urgent: i.urgent, dueAt: i.dueAt, receivedAt: i.receivedAt, assigneeId: i.assigneeId, channelId: i.channelId, firstResponseAt: i.firstResponseAt, firstResponseBy: i.firstResponseBy, mention: mentionView(i.mention) };
+  return { id: i.id, status: i.status, urgent: i.urgent, possiblyUrgent: i.possiblyUrgent, dueAt: i.dueAt, receivedAt: i.receivedAt, assigneeId: i.assigneeId, channelId: i.channelId, firstResponseAt: i.firstResponseAt, firstResponseBy: i.firstResponseBy, mention: mentionView(i.mention) };
 }
 
 const IdParam = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -85,7 +86,7 @@ export function registerInbox(app: BedsideApp, table: RouteInfo[], ctx: AppConte
       }
       const items = await inbox(ctx, actorOf(c), { statuses, intent: q.intent, channelId: q.channelId, assigneeId: q.assigneeId, urgentOnly: q.urgent === 'true', limit: q.limit, after });
       const last = items[items.length - 1];
-      const nextCursor = items.length === q.limit && last ? Buffer.from(JSON.stringify({ priority: last.urgent ? 0 : 1, dueAt: last.dueAt, id: last.id })).toString('base64url') : null;
+      const nextCursor = items.length === q.limit && last ? Buffer.from(JSON.stringify(pageCursor(last))).toString('base64url') : null;
       return c.json({ items: items.map(itemView), nextCursor }, 200);
     },
   );

@@ -10,6 +10,7 @@ import * as m0007 from './0007-scorecard-indexes.ts';
 import * as m0008 from './0008-query-match-indexes.ts';
 import * as m0009 from './0009-channel-publish-failures.ts';
 import * as m0010 from './0010-scorecard-weeks-and-questions.ts';
+import * as m0011 from './0011-possibly-urgent-lane.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineName): Promise<void>;
@@ -27,6 +28,7 @@ const ALL: Record<string, EngineMigration> = {
   '0008-query-match-indexes': m0008,
   '0009-channel-publish-failures': m0009,
   '0010-scorecard-weeks-and-questions': m0010,
+  '0011-possibly-urgent-lane': m0011,
 };
 
 export function migrationsFor(engine: EngineName): Record<string, Migration> {

@@ -1,5 +1,5 @@
 /**
- * The inbox: urgent conversations pinned on top with their playbook, filters, the conversation,
+ * The inbox: urgent conversations pinned on top with their playbook, then the possibly urgent ones, filters, the conversation,
  * and a reply box that runs the PHI guard as you type. Shortcuts as in mail: j/k next/previous,
  * r reply, e close.
  */
@@ -138,7 +138,8 @@ export function InboxPage(): JSX.Element {
   }, [search]);
 
   const urgent = items.filter((i) => i.urgent);
-  const rest = items.filter((i) => !i.urgent);
+  const possiblyUrgent = items.filter((i) => !i.urgent && i.possiblyUrgent);
+  const rest = items.filter((i) => !i.urgent && !i.possiblyUrgent);
   const name = (id: string | null): string => members.find((m) => m.userId === id)?.displayName ?? 'someone';
 
   return (
@@ -211,9 +212,19 @@ export function InboxPage(): JSX.Element {
             </ul>
           </>
         ) : null}
+        {possiblyUrgent.length > 0 ? (
+          <>
+            <h2 class="possibly-urgent-title">Possibly urgent: read these now</h2>
+            <ul class="items possibly-urgent" aria-label="Possibly urgent conversations">
+              {possiblyUrgent.map((i) => (
+                <ItemRow key={i.id} item={i} selected={i.id === selectedId} href={`/inbox/${i.id}${search ? `?${search}` : ''}`} assignee={i.assigneeId ? name(i.assigneeId) : null} />
+              ))}
+            </ul>
+          </>
+        ) : null}
         {rest.length > 0 ? (
           <>
-            {urgent.length > 0 ? <h2>Everything else</h2> : null}
+            {urgent.length + possiblyUrgent.length > 0 ? <h2>Everything else</h2> : null}
             <ul class="items" aria-label="Conversations">
               {rest.map((i) => (
                 <ItemRow key={i.id} item={i} selected={i.id === selectedId} href={`/inbox/${i.id}${search ? `?${search}` : ''}`} assignee={i.assigneeId ? name(i.assigneeId) : null} />
@@ -249,10 +260,11 @@ function ItemRow({ item, selected, href, assignee }: { item: InboxItem; selected
   const m = item.mention;
   const playbook = m.analysis?.playbook;
   return (
-    <li class={`item ${selected ? 'selected' : ''} ${item.urgent ? 'is-urgent' : ''}`}>
+    <li class={`item ${selected ? 'selected' : ''} ${item.urgent ? 'is-urgent' : item.possiblyUrgent ? 'is-possibly-urgent' : ''}`}>
       <Link href={href} aria-current={selected ? 'true' : undefined}>
         <span class="who">{m.author.displayName ?? m.author.handle}</span>
         {item.urgent ? <span class="badge badge-urgent">{playbook ? `Urgent: ${stateLabel(playbook.kind)} playbook` : 'Urgent'}</span> : null}
+        {item.possiblyUrgent ? <span class="badge badge-possibly-urgent">Possibly urgent</span> : null}
         <span class="excerpt">{m.text.length > 140 ? `${m.text.slice(0, 140)}…` : m.text}</span>
         <span class="meta">
           {m.intents.map(stateLabel).join(', ') || 'no intent'} · {stateLabel(item.status)}
