@@ -17,6 +17,7 @@ import { workspaceProfile } from '../src/operations/workspace-profile.ts';
 import { compileSlaPolicy } from '../src/domain/inbox/index.ts';
 import { insertNewMentions, type NewMention } from '../src/storage/mentions.ts';
 import { insertInboxItems, listInbox } from '../src/storage/inbox.ts';
+import { timeOrderedId } from '../src/storage/row-ids.ts';
 import type { EngineName } from '../src/storage/engine.ts';
 import type { AppContext, Actor } from '../src/operations/context.ts';
 import { AnalysisPool, defaultAnalysisThreads } from '../src/runtime/analysis-pool.ts';
@@ -86,7 +87,7 @@ async function fullPath(ctx: AppContext, owner: Actor, file: string): Promise<nu
 }
 
 function bareRow(workspaceId: string, r: { id: string; author: string; text: string; createdAt: string }, now: string): NewMention {
-  return { id: randomUUID(), workspaceId, sourceId: null, channelId: null, network: 'bluesky', externalId: r.id, kind: 'mention', author: { handle: r.author }, text: r.text, createdAt: r.createdAt, receivedAt: now, sentiment: 'neutral', intents: [], urgent: false, phiTypes: [], analysis: {} };
+  return { id: timeOrderedId(), workspaceId, sourceId: null, channelId: null, network: 'bluesky', externalId: r.id, kind: 'mention', author: { handle: r.author }, text: r.text, createdAt: r.createdAt, receivedAt: now, sentiment: 'neutral', intents: [], urgent: false, phiTypes: [], analysis: {} };
 }
 
 /** The bare limit: JSON.parse and bulk insert of the same rows (index maintained), no analysis. */
@@ -127,7 +128,7 @@ async function inboxLatency(ctx: AppContext, owner: Actor, n: number): Promise<{
     await ctx.storage.db.transaction().execute(async (trx) => {
       await insertNewMentions(trx, rows);
       // A realistic inbox: most of a million mentions were answered long ago; a few thousand are open.
-      await insertInboxItems(trx, rows.filter((_, i) => (done + i) % 10 === 0).map((m) => ({ id: randomUUID(), workspaceId: owner.workspaceId, mentionId: m.id, channelId: null, urgent: m.urgent, dueAt: new Date(Date.parse(m.createdAt) + 3_600_000).toISOString(), receivedAt: m.createdAt })));
+      await insertInboxItems(trx, rows.filter((_, i) => (done + i) % 10 === 0).map((m) => ({ id: timeOrderedId(), workspaceId: owner.workspaceId, mentionId: m.id, channelId: null, urgent: m.urgent, dueAt: new Date(Date.parse(m.createdAt) + 3_600_000).toISOString(), receivedAt: m.createdAt })));
       if (done + size < n - 20_000) await trx.updateTable('inbox_items').set({ status: 'closed' }).where('workspace_id', '=', owner.workspaceId).where('status', '=', 'new').execute();
     });
   }

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { AppContext } from './context.ts';
 import { analyzeMessage, type MessageAnalysis, type MessageInput, type OrgProfile } from '../safety/index.ts';
 import { insertNewMentions, storedExternalIds, type NewMention } from '../storage/mentions.ts';
 import { insertInboxItems } from '../storage/inbox.ts';
+import { timeOrderedId } from '../storage/row-ids.ts';
 import { findWorkspace } from '../storage/workspaces.ts';
 import { compileSlaPolicy, officeHours, type SlaPolicy, type CompiledSlaPolicy } from '../domain/inbox/index.ts';
 import { workspaceProfile } from './workspace-profile.ts';
@@ -69,7 +69,7 @@ export async function recordMentions(
   const receivedAt = new Date().toISOString();
   const inputs: MessageInput[] = incoming.map((m) => ({ text: m.text, kind: 'mention' }));
   const toStored = (m: IncomingMention, analysis: MessageAnalysis): NewMention => ({
-    id: randomUUID(),
+    id: timeOrderedId(),
     workspaceId,
     sourceId: from.sourceId,
     channelId: from.channelId,
@@ -109,7 +109,7 @@ export async function recordMentions(
       await insertInboxItems(
         trx,
         forInbox.map((m) => ({
-          id: randomUUID(),
+          id: timeOrderedId(),
           workspaceId,
           mentionId: m.id,
           channelId: m.channelId,

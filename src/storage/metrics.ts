@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DbOrTrx } from './engine.ts';
 import type { Database } from './schema.ts';
+import { timeOrderedId } from './row-ids.ts';
 import { clearWeeklyEngagedPeople, lockWeeklyEngagedPeople } from './scorecard-data.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function insertInteractions(
       const chunk = items.slice(i, i + 300);
       const inserted = await trx
         .insertInto('interactions')
-        .values(chunk.map((x) => ({ id: randomUUID(), workspace_id: workspaceId, channel_id: channelId, external_id: x.externalId, person_id: x.personId, kind: x.kind, at: x.at })))
+        .values(chunk.map((x) => ({ id: timeOrderedId(), workspace_id: workspaceId, channel_id: channelId, external_id: x.externalId, person_id: x.personId, kind: x.kind, at: x.at })))
         .onConflict((oc) => oc.columns(['workspace_id', 'external_id']).doNothing())
         .returning(['at', 'kind'])
         .execute();
@@ -52,7 +52,7 @@ export async function insertSnapshots(
     if (chunk.length === 0) continue;
     await db
       .insertInto('post_metric_snapshots')
-      .values(chunk.map((r) => ({ id: randomUUID(), workspace_id: workspaceId, target_id: r.targetId, channel_id: r.channelId, fetched_at: now, likes: r.likes, reposts: r.reposts, replies: r.replies, quotes: r.quotes, impressions: r.impressions, unavailable: r.unavailable })))
+      .values(chunk.map((r) => ({ id: timeOrderedId(), workspace_id: workspaceId, target_id: r.targetId, channel_id: r.channelId, fetched_at: now, likes: r.likes, reposts: r.reposts, replies: r.replies, quotes: r.quotes, impressions: r.impressions, unavailable: r.unavailable })))
       .execute();
   }
 }
