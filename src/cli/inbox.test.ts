@@ -143,6 +143,15 @@ for (const engine of ENGINES) {
         assert.match((await cli.run(['inbox', 'status', parkingId, 'replied'])).out, /bedside inbox reply/);
         assert.match((await cli.run(['inbox', 'status', parkingId, 'open'])).out, /new/);
 
+        // A person's triage over the engine's: to the urgent rank and back to the ordinary queue.
+        assert.equal((await cli.run(['inbox', 'triage', parkingId, 'urgent'])).status, 0);
+        assert.match((await cli.run(['inbox', 'list'])).out, new RegExp(`^${parkingId} !! `, 'm'));
+        assert.equal((await cli.run(['inbox', 'triage', parkingId, 'not-urgent'])).status, 0);
+        assert.match((await cli.run(['inbox', 'list'])).out, new RegExp(`^${parkingId}    `, 'm'));
+        const badRank = await cli.run(['inbox', 'triage', parkingId, 'maybe']);
+        assert.equal(badRank.status, 1);
+        assert.match(badRank.out, /use urgent or not-urgent/);
+
         const offlineList = await cli.run(['inbox', 'list', '--status', 'offline']);
         assert.deepEqual(ids(offlineList.out), [urgentId]);
         assert.match(offlineList.out, /moved_offline .* answered /);

@@ -264,6 +264,19 @@ export function registerInbox(program: Command): void {
 
   apiOptions(
     inbox
+      .command('triage')
+      .argument('<id>', 'the inbox item')
+      .argument('<rank>', 'urgent or not-urgent')
+      .description("A person's triage over the engine's: move an open conversation to the urgent rank, or to the ordinary queue (how a possibly urgent one leaves its lane)"),
+  ).action(async (id: string, rank: string, opts: Api) => {
+    const action = rank === 'urgent' ? 'mark_urgent' : rank === 'not-urgent' || rank === 'not_urgent' ? 'not_urgent' : null;
+    if (!action) throw new Error(`unknown rank "${rank}": use urgent or not-urgent`);
+    await act(new ApiClient(opts), id, action);
+    console.log(`${id} ${rank === 'urgent' ? 'urgent' : 'not urgent'}`);
+  });
+
+  apiOptions(
+    inbox
       .command('metrics')
       .description('Response metrics of a period (default the last 7 days): response rate, first-response times, breaches')
       .option('--from <date>', 'start (ISO date or time)')

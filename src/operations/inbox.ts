@@ -24,6 +24,8 @@ import { openChannelSession } from './channels.ts';
 import { ConnectorError } from '../connectors/index.ts';
 import { analyzeMessage, type PhiFinding } from '../safety/index.ts';
 import { workspaceProfile } from './workspace-profile.ts';
+import { slaPolicyOf } from './ingest.ts';
+import { compileSlaPolicy } from '../domain/inbox/index.ts';
 
 /** Reply text that offers the healthcare-correct next step without confirming anything. */
 export const COMPLIANT_REPLY =
@@ -46,15 +48,33 @@ export async function inboxItem(ctx: AppContext, actor: Actor, id: string): Prom
   return { ...item, conversation: await conversationOf(ctx.storage.db, actor.workspaceId, item.mention), notes: await listNotes(ctx.storage.db, id) };
 }
 
-const TRANSITIONS: Record<'assign' | 'move_offline' | 'hide' | 'close' | 'reopen', { from: InboxStatus[]; to: InboxStatus | null }> = {
+/**
+ * What each action does. `to: null` returns to new or assigned; `keep` leaves the status alone.
+ * mark_urgent and not_urgent are a person's triage overriding the engine's: the item moves to the
+ * urgent rank (on the around-the-clock urgent target) or to the ordinary queue (business hours),
+ * which is also how a "possibly urgent" conversation leaves its lane once someone has read it.
+ */
+const TRANSITIONS: Record<'assign' | 'move_offline' | 'hide' | 'close' | 'reopen' | 'mark_urgent' | 'not_urgent', { from: InboxStatus[]; to: InboxStatus | null | 'keep'; urgent?: boolean }> = {
   assign: { from: ['new', 'assigned'], to: 'assigned' },
   move_offline: { from: ['new', 'assigned'], to: 'moved_offline' },
   hide: { from: ['new', 'assigned', 'replied', 'moved_offline', 'closed'], to: 'hidden' },
   close: { from: ['new', 'assigned', 'replied', 'moved_offline', 'hidden'], to: 'closed' },
   reopen: { from: ['replied', 'moved_offline', 'hidden', 'closed'], to: null },
+  mark_urgent: { from: ['new', 'assigned'], to: 'keep', urgent: true },
+  not_urgent: { from: ['new', 'assigned'], to: 'keep', urgent: false },
 };
 
 export type InboxAction = keyof typeof TRANSITIONS;
+
+const ACTION_WORDS: Record<InboxAction, string> = {
+  assign: 'assigned',
+  move_offline: 'moved offline',
+  hide: 'hidden',
+  close: 'closed',
+  reopen: 'reopened',
+  mark_urgent: 'marked urgent',
+  not_urgent: 'marked not urgent',
+};
 
 /**
  * Changes an item's status (one or many: bulk actions apply the same change to each and report
@@ -74,21 +94,26 @@ export async function actOnItems(
     }
   }
   const results: Array<{ id: string; ok: boolean; status?: InboxStatus; error?: string }> = [];
+  const rule = TRANSITIONS[action];
+  const sla = rule.urgent === undefined ? null : compileSlaPolicy(await slaPolicyOf(ctx, actor.workspaceId));
   for (const id of ids) {
     try {
       const status = await ctx.storage.db.transaction().execute(async (trx) => {
         const item = await findInboxItem(trx, actor.workspaceId, id);
         if (!item) throw new OperationError('NOT_FOUND', `no inbox item ${id}`);
-        const rule = TRANSITIONS[action];
-        if (!rule.from.includes(item.status)) throw new OperationError('CONFLICT', `a ${item.status.replace('_', ' ')} item cannot be ${action.replace('_', ' ')}d`);
-        const to: InboxStatus = rule.to ?? (item.assigneeId ? 'assigned' : 'new');
+        if (!rule.from.includes(item.status)) throw new OperationError('CONFLICT', `a ${item.status.replace('_', ' ')} item cannot be ${ACTION_WORDS[action]}`);
+        const to: InboxStatus = rule.to === 'keep' ? item.status : (rule.to ?? (item.assigneeId ? 'assigned' : 'new'));
         const now = new Date().toISOString();
+        // The response clock restarts on the new rank's own target, from when the message was written.
+        const triage = sla && rule.urgent !== undefined ? { urgent: rule.urgent, dueAt: new Date(sla.dueMs(Date.parse(item.receivedAt), rule.urgent)).toISOString() } : {};
         await updateInboxItem(trx, id, {
           status: to,
           ...(action === 'assign' ? { assigneeId: options.assigneeId ?? actor.userId } : {}),
           ...(action === 'move_offline' && !item.firstResponseAt ? { firstResponseAt: now, firstResponseBy: actor.userId } : {}),
+          ...triage,
         });
-        await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: `inbox.${action}`, entityType: 'inbox_item', entityId: id, details: { from: item.status, to } });
+        const rank: Record<string, string> = rule.urgent === undefined ? {} : { rankFrom: item.urgent ? 'urgent' : item.possiblyUrgent ? 'possibly_urgent' : 'ordinary', rankTo: rule.urgent ? 'urgent' : 'ordinary' };
+        await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: `inbox.${action}`, entityType: 'inbox_item', entityId: id, details: { from: item.status, to, ...rank } });
         return to;
       });
       results.push({ id, ok: true, status });

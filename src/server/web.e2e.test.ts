@@ -387,7 +387,7 @@ describe('the web workbench in headless Chromium', () => {
     assert.equal(await selected(), second, 'after closing, the next conversation is selected');
   });
 
-  test('a possibly urgent conversation is listed after the urgent ones and before the rest, with its badge', async () => {
+  test('a possibly urgent conversation is listed after the urgent ones and before the rest, with its badge; a person triages it out of the lane', async () => {
     await mention(patient, `@${hospital.handle} been feeling off since the new pills, cant really describe it`);
     await ingest();
     // Whether the engine puts this message in the lane depends on its trained model (tested in
@@ -406,9 +406,18 @@ describe('the web workbench in headless Chromium', () => {
     assert.equal(await lane.count(), 1);
     await lane.first().getByText('Possibly urgent', { exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Everything else' }).waitFor();
+    await lane.first().click();
+    await page.getByRole('region', { name: 'Possibly urgent' }).waitFor();
     await review('inbox-possibly-urgent');
-    // Closed again, so the tests after this one see the inbox they expect.
-    await ctx.storage.db.updateTable('inbox_items').set({ status: 'closed' }).where('id', '=', id).execute();
+    // A person reads it and triages: out of the lane, into the ordinary queue.
+    await page.getByRole('group', { name: 'Triage' }).getByRole('button', { name: 'Not urgent' }).click();
+    await page.getByText('Marked not urgent.').waitFor();
+    await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: /feeling off since the new pills/ }).waitFor();
+    assert.equal(await page.getByRole('list', { name: 'Possibly urgent conversations' }).count(), 0);
+    assert.equal(await page.getByRole('region', { name: 'Possibly urgent' }).count(), 0, 'the triage box goes with the lane');
+    // Closed, so the tests after this one see the inbox they expect.
+    await page.getByRole('group', { name: 'Conversation actions' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: /feeling off since the new pills/ }).waitFor({ state: 'detached' });
   });
 
   test('an editor submits a draft (kept through an expired session) and a reviewer approves it', async () => {

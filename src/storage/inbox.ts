@@ -193,7 +193,7 @@ export async function findInboxItem(db: DbOrTrx, workspaceId: string, id: string
 export async function updateInboxItem(
   db: DbOrTrx,
   id: string,
-  change: Partial<{ status: InboxStatus; assigneeId: string | null; firstResponseAt: string; firstResponseBy: string | null; replyUri: string }>,
+  change: Partial<{ status: InboxStatus; assigneeId: string | null; firstResponseAt: string; firstResponseBy: string | null; replyUri: string; urgent: boolean; dueAt: string }>,
 ): Promise<void> {
   await db
     .updateTable('inbox_items')
@@ -203,6 +203,9 @@ export async function updateInboxItem(
       ...(change.firstResponseAt !== undefined ? { first_response_at: change.firstResponseAt } : {}),
       ...(change.firstResponseBy !== undefined ? { first_response_by: change.firstResponseBy } : {}),
       ...(change.replyUri !== undefined ? { reply_uri: change.replyUri } : {}),
+      // A person's triage: urgent, or the ordinary queue (never back into the engine's "possibly" lane).
+      ...(change.urgent !== undefined ? { priority: inboxPriority({ urgent: change.urgent }) } : {}),
+      ...(change.dueAt !== undefined ? { due_at: change.dueAt } : {}),
       updated_at: new Date().toISOString(),
     })
     .where('id', '=', id)

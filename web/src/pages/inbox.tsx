@@ -98,7 +98,7 @@ export function InboxPage(): JSX.Element {
       setAnnounce(r?.error ?? 'the action failed');
       return false;
     }
-    setAnnounce(`Conversation ${stateLabel(r.status ?? action)}.`);
+    setAnnounce(action === 'mark_urgent' ? 'Marked urgent.' : action === 'not_urgent' ? 'Marked not urgent.' : `Conversation ${stateLabel(r.status ?? action)}.`);
     return true;
   };
 
@@ -290,7 +290,8 @@ function ConversationView({ id, members, backHref, onChanged, act }: { id: strin
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!item) return <p>Loading…</p>;
   const m = item.mention;
-  const playbook = m.analysis?.playbook;
+  // The playbook follows the item's rank: a person's "not urgent" puts it away, like the badge.
+  const playbook = item.urgent ? m.analysis?.playbook : null;
   const mayReply = can(session, 'inbox.reply');
   const run = async (action: string, extra: Record<string, unknown> = {}): Promise<void> => {
     if (await act(id, action, extra)) {
@@ -353,6 +354,22 @@ function ConversationView({ id, members, backHref, onChanged, act }: { id: strin
           </li>
         ))}
       </ol>
+      {item.possiblyUrgent && ['new', 'assigned'].includes(item.status) ? (
+        <section class="possibly-urgent-note" aria-labelledby="lane-title">
+          <h3 id="lane-title">Possibly urgent</h3>
+          <p>Triage could not rule out an emergency or a crisis. Read it now{mayReply ? ', then say which it is.' : '.'}</p>
+          {mayReply ? (
+            <div class="actions" role="group" aria-label="Triage">
+              <button type="button" onClick={() => void run('mark_urgent')}>
+                Mark urgent
+              </button>
+              <button type="button" onClick={() => void run('not_urgent')}>
+                Not urgent
+              </button>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
       {mayReply ? (
         <>
           <ReplyBox item={item} playbookReply={playbook?.replyTemplate} onSent={() => void reload().then(onChanged)} />
@@ -364,6 +381,16 @@ function ConversationView({ id, members, backHref, onChanged, act }: { id: strin
             <button type="button" onClick={() => void run('move_offline')} disabled={!['new', 'assigned'].includes(item.status)}>
               Move offline
             </button>
+            {item.urgent && ['new', 'assigned'].includes(item.status) ? (
+              <button type="button" onClick={() => void run('not_urgent')}>
+                Not urgent
+              </button>
+            ) : null}
+            {!item.urgent && !item.possiblyUrgent && ['new', 'assigned'].includes(item.status) ? (
+              <button type="button" onClick={() => void run('mark_urgent')}>
+                Mark urgent
+              </button>
+            ) : null}
             <button type="button" onClick={() => void run('hide')}>
               Hide
             </button>

@@ -1,0 +1,63 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { ENGINES } from '../testing/engines.ts';
+import { testContext } from '../testing/context.ts';
+import { analyzeMessage, type MessageInput } from '../safety/index.ts';
+import { listAudit } from '../storage/audit-log.ts';
+import { findInboxItem, listInbox } from '../storage/inbox.ts';
+import { createWorkspaceWithOwner } from './accounts.ts';
+import { recordMentions } from './ingest.ts';
+import { actOnItems } from './inbox.ts';
+import type { Actor } from './context.ts';
+
+// Saturday 2026-11-21 03:00 UTC: outside Chicago business hours, so the two clocks differ.
+const WRITTEN = '2026-11-21T03:00:00.000Z';
+
+for (const engine of ENGINES) {
+  describe(`a person's triage on ${engine}`, () => {
+    test('a possibly urgent conversation leaves its lane as not urgent (business-hours target) or urgent (15 minutes, around the clock); audited; closed ones refuse', async () => {
+      const { ctx, cleanup } = await testContext(engine);
+      try {
+        const { workspaceId, userId } = await createWorkspaceWithOwner(ctx, { workspaceName: 'Triage', timeZone: 'America/Chicago', email: `o${randomUUID()}@x.example`, displayName: 'O', password: 'a long enough password' }, { cli: true });
+        const owner: Actor = { type: 'user', workspaceId, userId, role: 'owner' };
+        ctx.analyzer = {
+          async *chunks(inputs: MessageInput[], profile) {
+            // The lane is set outright: which messages the engine puts there depends on its model.
+            yield inputs.map((i) => ({ ...analyzeMessage(i, profile), urgent: false, possiblyUrgent: true, intents: ['other' as const] }));
+          },
+        };
+        const mention = (id: string, text: string) => ({ network: 'bluesky', externalId: id, kind: 'mention' as const, author: { handle: `${id}.example` }, text, createdAt: WRITTEN });
+        await recordMentions(ctx, workspaceId, { sourceId: null, channelId: null }, [mention('a', 'been feeling off since the new pills'), mention('b', 'cant sleep again, same as last week')]);
+        const lane = await listInbox(ctx.storage.db, workspaceId, { statuses: ['new', 'assigned'], limit: 10 });
+        assert.deepEqual(lane.map((i) => i.possiblyUrgent), [true, true]);
+        const byText = (text: string) => lane.find((i) => i.mention.text.startsWith(text))!.id;
+        const pills = byText('been feeling off');
+        const sleep = byText('cant sleep');
+
+        assert.deepEqual(await actOnItems(ctx, owner, [pills], 'mark_urgent'), [{ id: pills, ok: true, status: 'new' }]);
+        assert.deepEqual(await actOnItems(ctx, owner, [sleep], 'not_urgent'), [{ id: sleep, ok: true, status: 'new' }]);
+        const urgent = (await findInboxItem(ctx.storage.db, workspaceId, pills))!;
+        const ordinary = (await findInboxItem(ctx.storage.db, workspaceId, sleep))!;
+        assert.deepEqual([urgent.urgent, urgent.possiblyUrgent, urgent.dueAt], [true, false, '2026-11-21T03:15:00.000Z']);
+        // Default target 60 business minutes: Monday 09:00 Chicago (15:00 UTC) + 1 h.
+        assert.deepEqual([ordinary.urgent, ordinary.possiblyUrgent, ordinary.dueAt], [false, false, '2026-11-23T16:00:00.000Z']);
+        const queue = await listInbox(ctx.storage.db, workspaceId, { statuses: ['new', 'assigned'], limit: 10 });
+        assert.deepEqual(queue.map((i) => i.id), [pills, sleep]);
+
+        const audit = await listAudit(ctx.storage.db, workspaceId, { limit: 5 });
+        const triage = audit.filter((e) => e.action === 'inbox.mark_urgent' || e.action === 'inbox.not_urgent').map((e) => [e.action, e.entityId, e.details]);
+        assert.deepEqual(triage.sort(), [
+          ['inbox.mark_urgent', pills, { from: 'new', to: 'new', rankFrom: 'possibly_urgent', rankTo: 'urgent' }],
+          ['inbox.not_urgent', sleep, { from: 'new', to: 'new', rankFrom: 'possibly_urgent', rankTo: 'ordinary' }],
+        ].sort());
+
+        await actOnItems(ctx, owner, [sleep], 'close');
+        const refused = await actOnItems(ctx, owner, [sleep], 'mark_urgent');
+        assert.deepEqual(refused, [{ id: sleep, ok: false, error: 'a closed item cannot be marked urgent' }]);
+      } finally {
+        await cleanup();
+      }
+    });
+  });
+}
