@@ -105,14 +105,15 @@ export async function actOnItems(
         const to: InboxStatus = rule.to === 'keep' ? item.status : (rule.to ?? (item.assigneeId ? 'assigned' : 'new'));
         const now = new Date().toISOString();
         // The response clock restarts on the new rank's own target, from when the message was written.
-        const triage = sla && rule.urgent !== undefined ? { urgent: rule.urgent, dueAt: new Date(sla.dueMs(Date.parse(item.receivedAt), rule.urgent)).toISOString() } : {};
+        const urgent = rule.urgent;
+        const triage = sla && urgent !== undefined ? { urgent, dueAt: new Date(sla.dueMs(Date.parse(item.receivedAt), urgent)).toISOString() } : {};
         await updateInboxItem(trx, id, {
           status: to,
           ...(action === 'assign' ? { assigneeId: options.assigneeId ?? actor.userId } : {}),
           ...(action === 'move_offline' && !item.firstResponseAt ? { firstResponseAt: now, firstResponseBy: actor.userId } : {}),
           ...triage,
         });
-        const rank: Record<string, string> = rule.urgent === undefined ? {} : { rankFrom: item.urgent ? 'urgent' : item.possiblyUrgent ? 'possibly_urgent' : 'ordinary', rankTo: rule.urgent ? 'urgent' : 'ordinary' };
+        const rank: Record<string, string> = urgent === undefined ? {} : { rankFrom: item.urgent ? 'urgent' : item.possiblyUrgent ? 'possibly_urgent' : 'ordinary', rankTo: urgent ? 'urgent' : 'ordinary' };
         await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: `inbox.${action}`, entityType: 'inbox_item', entityId: id, details: { from: item.status, to, ...rank } });
         return to;
       });

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import { PREPARED_STATEMENT_MARK, type DbOrTrx } from './engine.ts';
-import { toMention, type Mention } from './mentions.ts';
+import { analysisColumns, toMention, type Mention } from './mentions.ts';
 import { inboxPriority } from '../domain/inbox/index.ts';
 
 export const INBOX_STATUSES = ['new', 'assigned', 'replied', 'moved_offline', 'hidden', 'closed'] as const;
@@ -150,10 +150,7 @@ function pageItem(r: PageRow): InboxPageItem {
       url: r.m_url,
       createdAt: r.m_created_at,
       sentiment: r.m_sentiment,
-      intents: JSON.parse(r.m_intents) as string[],
-      urgent: Number(r.m_urgent) === 1,
-      phiTypes: r.m_phi_types ? r.m_phi_types.split(',') : [],
-      analysis: JSON.parse(r.m_analysis) as unknown,
+      ...analysisColumns(r.m_intents, r.m_urgent, r.m_phi_types, r.m_analysis),
     },
   };
 }

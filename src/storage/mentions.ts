@@ -66,10 +66,17 @@ export function toMention(r: MentionRow): Mention {
     createdAt: r.created_at,
     receivedAt: r.received_at,
     sentiment: r.sentiment,
-    intents: JSON.parse(r.intents) as string[],
-    urgent: Number(r.urgent) === 1,
-    phiTypes: r.phi_types ? r.phi_types.split(',') : [],
-    analysis: JSON.parse(r.analysis) as unknown,
+    ...analysisColumns(r.intents, r.urgent, r.phi_types, r.analysis),
+  };
+}
+
+/** The stored analysis columns as a mention carries them (shared with the inbox page's own row). */
+export function analysisColumns(intents: string, urgent: number, phiTypes: string, analysis: string): Pick<Mention, 'intents' | 'urgent' | 'phiTypes' | 'analysis'> {
+  return {
+    intents: JSON.parse(intents) as string[],
+    urgent: Number(urgent) === 1,
+    phiTypes: phiTypes ? phiTypes.split(',') : [],
+    analysis: JSON.parse(analysis) as unknown,
   };
 }
 
@@ -124,7 +131,11 @@ export async function insertNewMentions(db: DbOrTrx, mentions: NewMention[]): Pr
 export async function storedExternalIds(db: DbOrTrx, workspaceId: string, items: Array<{ network: string; externalId: string }>): Promise<Set<string>> {
   const stored = new Set<string>();
   const byNetwork = new Map<string, string[]>();
-  for (const { network, externalId } of items) byNetwork.set(network, [...(byNetwork.get(network) ?? []), externalId]);
+  for (const { network, externalId } of items) {
+    const ids = byNetwork.get(network);
+    if (ids) ids.push(externalId);
+    else byNetwork.set(network, [externalId]);
+  }
   for (const [network, ids] of byNetwork) {
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await db

@@ -141,6 +141,13 @@ export function InboxPage(): JSX.Element {
   const possiblyUrgent = items.filter((i) => !i.urgent && i.possiblyUrgent);
   const rest = items.filter((i) => !i.urgent && !i.possiblyUrgent);
   const name = (id: string | null): string => members.find((m) => m.userId === id)?.displayName ?? 'someone';
+  const list = (group: InboxItem[], className: string, label: string): JSX.Element => (
+    <ul class={className} aria-label={label}>
+      {group.map((i) => (
+        <ItemRow key={i.id} item={i} selected={i.id === selectedId} href={`/inbox/${i.id}${search ? `?${search}` : ''}`} assignee={i.assigneeId ? name(i.assigneeId) : null} />
+      ))}
+    </ul>
+  );
 
   return (
     <div class={`inbox ${selectedId ? 'has-selection' : ''}`}>
@@ -205,31 +212,19 @@ export function InboxPage(): JSX.Element {
         {urgent.length > 0 ? (
           <>
             <h2 class="urgent-title">Urgent</h2>
-            <ul class="items urgent" aria-label="Urgent conversations">
-              {urgent.map((i) => (
-                <ItemRow key={i.id} item={i} selected={i.id === selectedId} href={`/inbox/${i.id}${search ? `?${search}` : ''}`} assignee={i.assigneeId ? name(i.assigneeId) : null} />
-              ))}
-            </ul>
+            {list(urgent, 'items urgent', 'Urgent conversations')}
           </>
         ) : null}
         {possiblyUrgent.length > 0 ? (
           <>
             <h2 class="possibly-urgent-title">Possibly urgent: read these now</h2>
-            <ul class="items possibly-urgent" aria-label="Possibly urgent conversations">
-              {possiblyUrgent.map((i) => (
-                <ItemRow key={i.id} item={i} selected={i.id === selectedId} href={`/inbox/${i.id}${search ? `?${search}` : ''}`} assignee={i.assigneeId ? name(i.assigneeId) : null} />
-              ))}
-            </ul>
+            {list(possiblyUrgent, 'items possibly-urgent', 'Possibly urgent conversations')}
           </>
         ) : null}
         {rest.length > 0 ? (
           <>
             {urgent.length + possiblyUrgent.length > 0 ? <h2>Everything else</h2> : null}
-            <ul class="items" aria-label="Conversations">
-              {rest.map((i) => (
-                <ItemRow key={i.id} item={i} selected={i.id === selectedId} href={`/inbox/${i.id}${search ? `?${search}` : ''}`} assignee={i.assigneeId ? name(i.assigneeId) : null} />
-              ))}
-            </ul>
+            {list(rest, 'items', 'Conversations')}
           </>
         ) : null}
         {cursor ? (
