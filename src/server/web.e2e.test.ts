@@ -451,8 +451,9 @@ describe('the web workbench in headless Chromium', () => {
     await context.clearCookies();
     await page.getByRole('button', { name: 'Submit for review' }).click();
     const dialog = page.getByRole('dialog');
-    // This wait timed out once in a quiet CI run (and once under load) with no clue left behind:
-    // keep what the page showed, so the next failure can be read.
+    // When this wait timed out before, the screenshot showed the text field empty: the composer's
+    // "primary channel" effect had written back a draft from before the typing (fixed in
+    // web/src/drafts.ts with updater setters). Keep what the page shows if it ever fails again.
     await dialog.getByText('Your session ended').waitFor({ timeout: 30_000 }).catch(async (err: unknown) => {
       await page.screenshot({ path: join(SHOTS, 'FAILED-session-expired.png'), fullPage: true });
       throw err;

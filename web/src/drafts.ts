@@ -31,18 +31,26 @@ export function clearDraft(key: string): void {
   }
 }
 
-export function useDraft<T>(key: string, initial: T): [T, (value: T) => void, () => void] {
+/**
+ * A draft and its setter. Pass the setter a function of the current draft when the change comes
+ * from anything but the keystroke itself (a list that finished loading, a fetched post): a value
+ * computed from an earlier render would overwrite what was typed in between.
+ */
+export function useDraft<T>(key: string, initial: T): [T, (next: T | ((current: T) => T)) => void, () => void] {
   const [value, setValue] = useState<T>(() => read(key, initial));
   // A different conversation or post: load its own draft.
   useEffect(() => setValue(read(key, initial)), [key]);
   const update = useCallback(
-    (next: T) => {
-      setValue(next);
-      try {
-        localStorage.setItem(storageKey(key), JSON.stringify(next));
-      } catch {
-        // quota or private mode: the value still lives in memory
-      }
+    (next: T | ((current: T) => T)) => {
+      setValue((current) => {
+        const value = typeof next === 'function' ? (next as (current: T) => T)(current) : next;
+        try {
+          localStorage.setItem(storageKey(key), JSON.stringify(value));
+        } catch {
+          // quota or private mode: the value still lives in memory
+        }
+        return value;
+      });
     },
     [key],
   );

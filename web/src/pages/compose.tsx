@@ -70,9 +70,10 @@ function Composer({ editing, idea, channels, workspace, onChanged }: { editing: 
   }, [editing]);
   // A new draft starts on the primary channel (start small).
   useEffect(() => {
-    if (!editing && draft.channelIds.length === 0 && channels.length > 0) {
+    if (!editing && channels.length > 0) {
       const primary = channels.find((c) => c.primary) ?? channels[0]!;
-      setDraft({ ...draft, channelIds: [primary.id] });
+      // From the draft as it is now: text typed while the list loaded must stay.
+      setDraft((current) => (current.channelIds.length === 0 ? { ...current, channelIds: [primary.id] } : current));
     }
   }, [channels]);
 
