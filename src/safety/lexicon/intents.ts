@@ -65,6 +65,10 @@ export const EMERGENCY_SYMPTOM = new RegExp(
     String.raw`face (?:feels|is|looks|getting|going) (?:all )?(?:puffy|swollen|tight)|just (?:fainted|collapsed|passed out|went limp)|(?:fainted|collapsed|passed out) (?:in|on) the (?:hallway|floor|bathroom|kitchen|stairs)`,
     String.raw`(?:\d+|one|two|three|four|six|eight)[- ](?:day|days|week|weeks|wk|wks)[- ]old[^.!?]{0,40}(?:feels? hot|burning up|10[0-4](?:\.\d)?|3[89](?:\.\d)?)|suddenly (?:\w+ )?(?:confused|disoriented|can(?:'|’)?t (?:talk|walk|see|stand))|(?:doesn(?:'|’)?t|does not|didn(?:'|’)?t) know (?:what year|where (?:she|he) is|who i am)`,
     String.raw`(?:belly|stomach|abdomen|abdominal) (?:is |feels )?(?:rock[- ]hard|hard as a rock|swollen and hard)|(?:pain|belly pain|stomach pain) (?:is )?(?:getting )?(?:way |much |a lot )?worse[^.!?]{0,40}(?:chills|fever|vomit|throwing up|faint)`,
+    // A collapse seen, a low oxygen reading from a home finger clip, breathing that hurts (d6).
+    String.raw`(?:grabbed|clutch(?:ed|ing)|holding) (?:his|her|my|their) (?:arm|chest|head) and (?:went down|fell|collapsed|dropped|hit the (?:floor|ground))|(?:is|lying|laying|still) on the (?:floor|ground)[^.!?]{0,40}(?:went down|not moving|won(?:'|’)?t (?:get up|move|answer))`,
+    String.raw`(?:oxygen|o2|spo2|sats?|saturation|pulse ?ox(?:imeter)?|finger (?:clip|thing|monitor)(?: thing)?)\b[^.!?\d]{0,25}\b(?:[6-8]\d)\b(?! ?(?:years|yrs|yo|bpm|beats|minutes|mins|lbs|pounds|degrees))`,
+    String.raw`hurts to (?:pull|take|draw|suck|get) (?:in )?(?:air|a breath|breath|breaths)(?: in)?`,
   ].join('|'),
   'i',
 );
@@ -129,6 +133,9 @@ export const SELF_HARM = new RegExp(
     // death; signing off from a game or a group "for good" while giving things away.
     String.raw`(?:has|have|had|made|making|got) a plan to (?:kill|hang|end|shoot|hurt|overdose|drown|jump)|hang(?:ing)? (?:himself|herself|myself|themselves|themself)|(?:himself|herself|themselves) (?:with|using) (?:a |his |her )?(?:rope|belt|cord|gun|rifle)`,
     String.raw`(?:stopped|quit|stopping|quitting) (?:taking )?(?:my |his |her )?(?:meds|medications?|insulin|dialysis|treatment|pills)[^.!?]{0,40}so (?:it(?:'|’)?ll|it will|it(?:'|’)?s|i(?:'|’)?ll) (?:be )?(?:quicker|faster|over|sooner|end)|(?:ready to go|wants? to go)[^.!?]{0,80}(?:rifle|gun|pistol|pills)|(?:rifle|gun|pistol)[^.!?]{0,80}ready to go`,
+    // Weighing methods by who finds the body; self-injury described with the tool in between (d6).
+    String.raw`whoever finds me|(?:fastest|quickest|least (?:messy|painful))\b[^.!?]{0,40}\b(?:finds me|way out|way to go)|which (?:\w+ )?would be (?:the )?(?:fastest|quickest|least painful|least messy)`,
+    String.raw`scratch(?:ing|ed)? (?:my )?(?:arms?|skin|legs?|wrists?)\b[^.!?]{0,40}\b(?:until|till) (?:they |it )?bleeds?`,
     String.raw`(?:not|won(?:'|’)?t|wont) (?:gonna |going to )?be (?:on|online|here|around) (?:tmrw|tomorrow|tmr)(?: or| and)? (?:ever again|again|anymore)|left (?:all )?(?:my|his|her) \w+ to \w+|(?:updated|wrote|finished) (?:my|a) will\b[^.!?]{0,120}(?:at peace|lighter|ready|passwords)`,
   ].join('|'),
   'i',
@@ -143,7 +150,7 @@ export const LETHAL_TALK = /\b(?:lethal|fatal|deadly|to die|kill (?:someone|a pe
 export const DOSE_TALK = /\b(?:lethal|fatal|deadly|to die|max(?:imum)? dose|how (?:many|much)|whole bottle|lethal|overdose|too many|pills|tylenol|ibuprofen|acetaminophen|xanax|sleeping pills)\b/i;
 
 export const SELF_HARM_IDIOM =
-  /\b(?:dying to (?:try|see|know|get|go|hear|read|meet|eat|visit|find out)|(?:want|wanna|wanted) to die (?:of|from) (?:embarrassment|laughter|laughing|cringe|shame)|died laughing|killing it|kill(?:ed)? (?:it|the game)|suicide (?:prevention|awareness|squad|doors?|hotline)|(?:walk|run|training) for suicide|suicide (?:prevention|awareness|walk|hotline|lifeline|crisis line|volunteer|project|research|resources|statistics|rates?|risk|survivors? of)|crisis (?:line|text line) volunteer|988|(?:i )?could (?:just )?kill myself (?:for|over|when)|died by suicide|suicide (?:warning signs|attempt survivors?)|attempt survivors?|(?:thoughts|thinking) (?:of|about) (?:self[- ]?harm|hurting (?:myself|yourself))[^.!?]{0,20}[.!?,]? ?i don(?:'|’)?t|ever thought about hurting (?:myself|yourself)|warning signs (?:that |of )?(?:someone|somebody|a person|a friend|a teen)|suicide (?:sprints?|runs?|drills?|lines?|squats?|burpees?))\b/gi;
+  /\b(?:goodbye (?:letter|note) to (?:my |the |our )?(?:eating disorder|ed|anxiety|depression|addiction|cancer|old (?:self|life)|\w+ self|drinking|smoking)|dying to (?:try|see|know|get|go|hear|read|meet|eat|visit|find out)|(?:want|wanna|wanted) to die (?:of|from) (?:embarrassment|laughter|laughing|cringe|shame)|died laughing|killing it|kill(?:ed)? (?:it|the game)|suicide (?:prevention|awareness|squad|doors?|hotline)|(?:walk|run|training) for suicide|suicide (?:prevention|awareness|walk|hotline|lifeline|crisis line|volunteer|project|research|resources|statistics|rates?|risk|survivors? of)|crisis (?:line|text line) volunteer|988|(?:i )?could (?:just )?kill myself (?:for|over|when)|died by suicide|suicide (?:warning signs|attempt survivors?)|attempt survivors?|(?:thoughts|thinking) (?:of|about) (?:self[- ]?harm|hurting (?:myself|yourself))[^.!?]{0,20}[.!?,]? ?i don(?:'|’)?t|ever thought about hurting (?:myself|yourself)|warning signs (?:that |of )?(?:someone|somebody|a person|a friend|a teen)|suicide (?:sprints?|runs?|drills?|lines?|squats?|burpees?))\b/gi;
 
 export const QUESTION_START =
   /^(?:\s*@\S+\s+)*\s*(?:what|when|where|why|how|who|which|is|are|do|does|did|can|could|will|would|should|may|anyone|any(?:one|body) know|any idea|has anyone|have you|wondering|quick question|question)\b/i;
