@@ -16,7 +16,7 @@ const WRITTEN = '2026-11-21T03:00:00.000Z';
 
 for (const engine of ENGINES) {
   describe(`a person's triage on ${engine}`, () => {
-    test('a possibly urgent conversation leaves its lane as not urgent (business-hours target) or urgent (15 minutes, around the clock); audited; closed ones refuse', async () => {
+    test('a possibly urgent conversation is due within an hour around the clock, and leaves its lane as not urgent (business-hours target) or urgent (15 minutes, around the clock); audited; closed ones refuse', async () => {
       const { ctx, cleanup } = await testContext(engine);
       try {
         const { workspaceId, userId } = await createWorkspaceWithOwner(ctx, { workspaceName: 'Triage', timeZone: 'America/Chicago', email: `o${randomUUID()}@x.example`, displayName: 'O', password: 'a long enough password' }, { cli: true });
@@ -31,6 +31,8 @@ for (const engine of ENGINES) {
         await recordMentions(ctx, workspaceId, { sourceId: null, channelId: null }, [mention('a', 'been feeling off since the new pills'), mention('b', 'cant sleep again, same as last week')]);
         const lane = await listInbox(ctx.storage.db, workspaceId, { statuses: ['new', 'assigned'], limit: 10 });
         assert.deepEqual(lane.map((i) => i.possiblyUrgent), [true, true]);
+        // Written 21:00 on a Friday in Chicago: the lane runs around the clock (60 minutes by default), not until Monday.
+        assert.deepEqual(lane.map((i) => i.dueAt), ['2026-11-21T04:00:00.000Z', '2026-11-21T04:00:00.000Z']);
         const byText = (text: string) => lane.find((i) => i.mention.text.startsWith(text))!.id;
         const pills = byText('been feeling off');
         const sleep = byText('cant sleep');

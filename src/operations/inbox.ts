@@ -106,7 +106,7 @@ export async function actOnItems(
         const now = new Date().toISOString();
         // The response clock restarts on the new rank's own target, from when the message was written.
         const urgent = rule.urgent;
-        const triage = sla && urgent !== undefined ? { urgent, dueAt: new Date(sla.dueMs(Date.parse(item.receivedAt), urgent)).toISOString() } : {};
+        const triage = sla && urgent !== undefined ? { urgent, dueAt: new Date(sla.dueMs(Date.parse(item.receivedAt), { urgent })).toISOString() } : {};
         await updateInboxItem(trx, id, {
           status: to,
           ...(action === 'assign' ? { assigneeId: options.assigneeId ?? actor.userId } : {}),

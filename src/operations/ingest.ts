@@ -116,7 +116,7 @@ export async function recordMentions(
           urgent: m.urgent,
           possiblyUrgent: possiblyUrgent.has(m.id),
           // The clock starts when the message was written, not when Bedside fetched it.
-          dueAt: new Date(sla.dueMs(Math.min(Date.parse(m.createdAt) || Date.now(), Date.now()), m.urgent)).toISOString(),
+          dueAt: new Date(sla.dueMs(Math.min(Date.parse(m.createdAt) || Date.now(), Date.now()), { urgent: m.urgent, possiblyUrgent: possiblyUrgent.has(m.id) })).toISOString(),
           receivedAt: m.createdAt,
         })),
       );

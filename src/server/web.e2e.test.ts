@@ -576,8 +576,14 @@ describe('the web workbench in headless Chromium', () => {
     await review('settings-response-times');
     await page.getByLabel('Monday opens').fill('08:00');
     await page.getByLabel('Monday closes').fill('18:00');
+    // The lane's first look runs around the clock: 60 minutes unless the team sets its own.
+    const possiblyUrgent = page.getByLabel('Possibly urgent: first look within (minutes, around the clock)');
+    assert.equal(await possiblyUrgent.inputValue(), '60');
+    await possiblyUrgent.fill('30');
     await page.getByRole('button', { name: 'Save targets and hours' }).click();
     await page.getByText('Saved. New conversations are due by these targets.').waitFor();
+    await page.reload();
+    assert.equal(await page.getByLabel('Possibly urgent: first look within (minutes, around the clock)').inputValue(), '30');
 
     await sections.getByRole('link', { name: 'Content pillars' }).click();
     await page.getByRole('heading', { name: 'Content pillars', level: 1 }).waitFor();

@@ -70,7 +70,7 @@ export function slaFormField(field: string): string | undefined {
   const path = fieldPath(field);
   if (path === 'timeZone' || path === 'settings.sla.businessHours.zone') return 'timeZone';
   const rest = path.replace(/^settings\.sla\./, '');
-  if (rest === 'firstResponseMinutes' || rest === 'urgentFirstResponseMinutes') return rest;
+  if (rest === 'firstResponseMinutes' || rest === 'urgentFirstResponseMinutes' || rest === 'possiblyUrgentFirstResponseMinutes') return rest;
   const day = /^businessHours\.days\.([A-Z]{2})(?:\.\d+)?(?:\.(start|end))?$/.exec(rest);
   if (day) return `days.${day[1]}.${day[2] ?? 'start'}`;
   if (rest.startsWith('businessHours.days')) return 'days';

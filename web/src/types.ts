@@ -19,6 +19,7 @@ export interface Shift {
 export interface SlaPolicy {
   firstResponseMinutes: number;
   urgentFirstResponseMinutes?: number;
+  possiblyUrgentFirstResponseMinutes?: number;
   businessHours: { zone: string; days: Record<string, Shift[]>; holidays?: string[] };
 }
 

@@ -70,7 +70,7 @@ const owner = (method: string, path: string, body?: unknown): Promise<Response> 
 /** A workspace's response-time form, filled in as the page fills it, with `change` on top. */
 function slaForm(change: Record<string, unknown> = {}, day: Record<string, unknown> = {}): Record<string, unknown> {
   const days = Object.fromEntries(web.WEEKDAYS.map((d) => [d, d === 'SA' || d === 'SU' ? { open: false, start: '09:00', end: '17:00' } : { open: true, start: '09:00', end: '17:00' }]));
-  return { timeZone: 'America/Chicago', firstResponseMinutes: '60', urgentFirstResponseMinutes: '15', days: { ...days, MO: { open: true, start: '09:00', end: '17:00', ...day } }, ...change };
+  return { timeZone: 'America/Chicago', firstResponseMinutes: '60', urgentFirstResponseMinutes: '15', possiblyUrgentFirstResponseMinutes: '60', days: { ...days, MO: { open: true, start: '09:00', end: '17:00', ...day } }, ...change };
 }
 
 const pillar = (i: number, change: Record<string, unknown> = {}) => ({ id: `pillar-${i}`, name: `Pillar ${i}`, keywords: ['flu', 'vaccine'], ...change });
@@ -215,9 +215,9 @@ function cases(): Record<string, FormCase> {
     'response times': {
       schema: web.ResponseTimesForm,
       // As the page builds settings.sla, from the raw fields so that refused values reach the server too.
-      send: (form: { timeZone: string; firstResponseMinutes: string; urgentFirstResponseMinutes: string; days: Record<string, { open: boolean; start: string; end: string }> }) => {
+      send: (form: { timeZone: string; firstResponseMinutes: string; urgentFirstResponseMinutes: string; possiblyUrgentFirstResponseMinutes: string; days: Record<string, { open: boolean; start: string; end: string }> }) => {
         const days = Object.fromEntries(web.WEEKDAYS.map((d) => [d, form.days[d]!.open ? [{ start: form.days[d]!.start, end: form.days[d]!.end }] : []]));
-        const sla = { firstResponseMinutes: Number(form.firstResponseMinutes), urgentFirstResponseMinutes: Number(form.urgentFirstResponseMinutes), businessHours: { zone: form.timeZone, days, holidays: [] } };
+        const sla = { firstResponseMinutes: Number(form.firstResponseMinutes), urgentFirstResponseMinutes: Number(form.urgentFirstResponseMinutes), possiblyUrgentFirstResponseMinutes: Number(form.possiblyUrgentFirstResponseMinutes), businessHours: { zone: form.timeZone, days, holidays: [] } };
         return owner('PATCH', '/api/workspace', { timeZone: form.timeZone, settings: { sla } });
       },
       formField: slaFormField,
@@ -228,6 +228,7 @@ function cases(): Record<string, FormCase> {
       rejected: [
         { value: slaForm({ firstResponseMinutes: '0' }), field: 'firstResponseMinutes' },
         { value: slaForm({ urgentFirstResponseMinutes: '7.5' }), field: 'urgentFirstResponseMinutes' },
+        { value: slaForm({ possiblyUrgentFirstResponseMinutes: '0' }), field: 'possiblyUrgentFirstResponseMinutes' },
         // Both were accepted by the browser and refused by the server's business-hours rules.
         { value: slaForm({}, { start: '17:00', end: '09:00' }), field: 'days.MO.end' },
         { value: slaForm({}, { start: '24:00', end: '24:00' }), field: 'days.MO.start' },

@@ -16,11 +16,13 @@ const Shift = z.object({ start: ShiftStart, end: ShiftEnd }).refine((s) => endsA
 
 export const FIRST_RESPONSE_LABEL = 'the first-response target';
 export const URGENT_LABEL = 'the urgent target';
+export const POSSIBLY_URGENT_LABEL = 'the possibly urgent target';
 
-/** Response-time targets: first response in business minutes, urgent in wall-clock minutes, business hours. */
+/** Response-time targets: first response in business minutes, urgent and possibly urgent in wall-clock minutes, business hours. */
 export const SlaRequest = z.object({
   firstResponseMinutes: minutes(FIRST_RESPONSE_LABEL),
   urgentFirstResponseMinutes: minutes(URGENT_LABEL).optional(),
+  possiblyUrgentFirstResponseMinutes: minutes(POSSIBLY_URGENT_LABEL).optional(),
   businessHours: z.object({
     zone: TimeZone('Choose the time zone'),
     // Every weekday MO…SU, [] for a closed day (the server names a missing or unknown day).
@@ -52,7 +54,7 @@ export const WorkspacePatchRequest = z
           .record(z.string(), z.unknown())
           .optional()
           .meta({ description: "The organisation's own details the PHI guard must not flag: name, aliases, handles, addresses, phones, emails, urls, staff, public_figures, on_call" }),
-        sla: SlaRequest.optional().meta({ description: 'Response-time targets: first response in business minutes, urgent in wall-clock minutes, business hours' }),
+        sla: SlaRequest.optional().meta({ description: 'Response-time targets: first response in business minutes, urgent and possibly urgent in wall-clock minutes (around the clock), business hours' }),
         pillars: Pillars.optional().meta({ description: 'Up to five content pillars (Focus), each with keywords that tag posts automatically' }),
         valueTarget: ValueTarget.optional(),
       })
@@ -69,6 +71,7 @@ export const ResponseTimesForm = z.object({
   timeZone: TimeZone('Choose the time zone'),
   firstResponseMinutes: z.coerce.number(`Enter ${FIRST_RESPONSE_LABEL} in minutes`).pipe(minutes(FIRST_RESPONSE_LABEL)),
   urgentFirstResponseMinutes: z.coerce.number(`Enter ${URGENT_LABEL} in minutes`).pipe(minutes(URGENT_LABEL)),
+  possiblyUrgentFirstResponseMinutes: z.coerce.number(`Enter ${POSSIBLY_URGENT_LABEL} in minutes`).pipe(minutes(POSSIBLY_URGENT_LABEL)),
   days: z.record(
     z.enum(WEEKDAYS),
     z

@@ -28,12 +28,19 @@ describe('dueAt', () => {
     assert.equal(dueAt(item({ urgent: true }), policy({ urgentFirstResponseMinutes: 5 })), '2026-01-16T21:50:00.000Z');
   });
 
+  it('a possibly urgent message gets a first look within 60 wall-clock minutes, Friday night too; the target can be set', () => {
+    assert.equal(dueAt(item({ possiblyUrgent: true }), policy()), '2026-01-16T22:45:00.000Z');
+    assert.equal(dueAt(item({ possiblyUrgent: true, receivedAt: '2026-01-18T07:00:00Z' }), policy({ possiblyUrgentFirstResponseMinutes: 20 })), '2026-01-18T07:20:00.000Z');
+    // Urgent wins over possibly urgent.
+    assert.equal(dueAt(item({ urgent: true, possiblyUrgent: true }), policy()), '2026-01-16T22:00:00.000Z');
+  });
+
   it('an invalid policy is refused, naming the field', () => {
     assert.deepEqual(
-      validateSlaPolicy(policy({ firstResponseMinutes: 0, urgentFirstResponseMinutes: Number.NaN, businessHours: officeHours('Nowhere/Land') })).map(
+      validateSlaPolicy(policy({ firstResponseMinutes: 0, urgentFirstResponseMinutes: Number.NaN, possiblyUrgentFirstResponseMinutes: -1, businessHours: officeHours('Nowhere/Land') })).map(
         (i) => i.field,
       ),
-      ['firstResponseMinutes', 'urgentFirstResponseMinutes', 'businessHours.zone'],
+      ['firstResponseMinutes', 'urgentFirstResponseMinutes', 'possiblyUrgentFirstResponseMinutes', 'businessHours.zone'],
     );
     assert.throws(
       () => dueAt(item(), policy({ firstResponseMinutes: -5 })),
@@ -69,6 +76,13 @@ describe('slaState', () => {
     assert.equal(slaState(urgent, '2026-01-17T08:11:00Z', policy()), 'ok');
     assert.equal(slaState(urgent, '2026-01-17T08:12:30Z', policy()), 'due_soon');
     assert.equal(slaState(urgent, '2026-01-17T08:15:01Z', policy()), 'breached');
+  });
+
+  it('a possibly urgent item is due soon in its last 12 of 60 wall-clock minutes, on a Saturday', () => {
+    const lane = item({ possiblyUrgent: true, receivedAt: '2026-01-17T08:00:00Z' });
+    assert.equal(slaState(lane, '2026-01-17T08:47:00Z', policy()), 'ok');
+    assert.equal(slaState(lane, '2026-01-17T08:49:00Z', policy()), 'due_soon');
+    assert.equal(slaState(lane, '2026-01-17T09:00:01Z', policy()), 'breached');
   });
 
   it('the due time stored on the item wins over the current policy', () => {

@@ -1,7 +1,8 @@
 /**
  * First-response targets (SLAs): when an inbox item is due and whether it is on track.
- * Ordinary items run on the workspace's business clock; urgent ones (emergency, self-harm)
- * run on the wall clock around the clock, because nobody waits for Monday with those.
+ * Ordinary items run on the workspace's business clock; urgent ones (emergency, self-harm) and
+ * possibly urgent ones (a person must look to decide) run on the wall clock around the clock,
+ * because nobody waits for Monday with those.
  */
 import {
   addBusinessMs,
@@ -16,6 +17,8 @@ import { toIsoUtc } from '../calendar/local-time.ts';
 import { InboxError, type InboxIssue } from './inbox-error.ts';
 
 export const DEFAULT_URGENT_FIRST_RESPONSE_MINUTES = 15;
+/** A first look at a possibly urgent message: long enough for one person on call, short enough to matter. */
+export const DEFAULT_POSSIBLY_URGENT_FIRST_RESPONSE_MINUTES = 60;
 /** An item is due soon when less than this share of its target is left. */
 export const DUE_SOON_SHARE = 0.2;
 
@@ -24,12 +27,19 @@ export interface SlaPolicy {
   firstResponseMinutes: number;
   /** First-response target for urgent items in wall-clock minutes, 24/7; default 15. */
   urgentFirstResponseMinutes?: number;
+  /** First-response target for possibly urgent items in wall-clock minutes, 24/7; default 60. */
+  possiblyUrgentFirstResponseMinutes?: number;
   businessHours: BusinessHours;
 }
 
-export interface SlaItem {
-  receivedAt: string;
+/** Which clock and target an item runs on: urgent, possibly urgent, or ordinary. */
+export interface SlaRank {
   urgent: boolean;
+  possiblyUrgent?: boolean | undefined;
+}
+
+export interface SlaItem extends SlaRank {
+  receivedAt: string;
 }
 
 export interface SlaTrackedItem extends SlaItem {
@@ -47,11 +57,9 @@ export function validateSlaPolicy(policy: SlaPolicy): InboxIssue[] {
   if (!isPositiveMinutes(policy.firstResponseMinutes)) {
     issues.push({ field: 'firstResponseMinutes', message: `firstResponseMinutes must be a number of minutes > 0, got ${String(policy.firstResponseMinutes)}` });
   }
-  if (policy.urgentFirstResponseMinutes !== undefined && !isPositiveMinutes(policy.urgentFirstResponseMinutes)) {
-    issues.push({
-      field: 'urgentFirstResponseMinutes',
-      message: `urgentFirstResponseMinutes must be a number of minutes > 0, got ${String(policy.urgentFirstResponseMinutes)}`,
-    });
+  for (const field of ['urgentFirstResponseMinutes', 'possiblyUrgentFirstResponseMinutes'] as const) {
+    const value = policy[field];
+    if (value !== undefined && !isPositiveMinutes(value)) issues.push({ field, message: `${field} must be a number of minutes > 0, got ${String(value)}` });
   }
   for (const issue of validateBusinessHours(policy.businessHours)) {
     issues.push({ field: `businessHours.${issue.field}`, message: `businessHours: ${issue.message}` });
@@ -61,32 +69,34 @@ export function validateSlaPolicy(policy: SlaPolicy): InboxIssue[] {
 
 /** When the first response to `item` is due under `policy`, as ISO UTC. */
 export function dueAt(item: SlaItem, policy: SlaPolicy): string {
-  return toIsoUtc(compileSlaPolicy(policy).dueMs(requireInstant(item.receivedAt, 'receivedAt'), item.urgent));
+  return toIsoUtc(compileSlaPolicy(policy).dueMs(requireInstant(item.receivedAt, 'receivedAt'), item));
 }
 
 /**
  * Where `item` stands at `now`: 'breached' once `now` is past the due time without a response
  * (or the response came late), 'due_soon' when less than 20% of the target is left (measured
- * on the item's own clock: business minutes, or wall-clock minutes for urgent items), else 'ok'.
+ * on the item's own clock: business minutes, or wall-clock minutes for urgent and possibly urgent items), else 'ok'.
  * An item answered in time stays 'ok'.
  */
 export function slaState(item: SlaTrackedItem, now: string, policy: SlaPolicy): SlaState {
   const sla = compileSlaPolicy(policy);
   const received = requireInstant(item.receivedAt, 'receivedAt');
   const nowMs = requireInstant(now, 'now');
-  const due = item.dueAt !== undefined ? requireInstant(item.dueAt, 'dueAt') : sla.dueMs(received, item.urgent);
+  const due = item.dueAt !== undefined ? requireInstant(item.dueAt, 'dueAt') : sla.dueMs(received, item);
   const responded = item.firstResponseAt !== undefined ? requireInstant(item.firstResponseAt, 'firstResponseAt') : undefined;
   if (responded !== undefined && responded <= nowMs) return responded > due ? 'breached' : 'ok';
   if (nowMs > due) return 'breached';
-  const leftMs = item.urgent ? due - Math.max(nowMs, received) : businessMsBetween(sla.schedule, Math.max(nowMs, received), due);
-  return leftMs < DUE_SOON_SHARE * sla.targetMs(item.urgent) ? 'due_soon' : 'ok';
+  const leftMs = sla.aroundTheClock(item) ? due - Math.max(nowMs, received) : businessMsBetween(sla.schedule, Math.max(nowMs, received), due);
+  return leftMs < DUE_SOON_SHARE * sla.targetMs(item) ? 'due_soon' : 'ok';
 }
 
 /** A validated policy with its business hours compiled, for computing many due times at once. */
 export interface CompiledSlaPolicy {
   schedule: BusinessSchedule;
-  targetMs(urgent: boolean): number;
-  dueMs(receivedMs: number, urgent: boolean): number;
+  /** True when the rank's target counts wall-clock time, nights and weekends included. */
+  aroundTheClock(rank: SlaRank): boolean;
+  targetMs(rank: SlaRank): number;
+  dueMs(receivedMs: number, rank: SlaRank): number;
 }
 
 export function compileSlaPolicy(policy: SlaPolicy): CompiledSlaPolicy {
@@ -98,10 +108,14 @@ export function compileSlaPolicy(policy: SlaPolicy): CompiledSlaPolicy {
   const schedule = compileBusinessHours(policy.businessHours);
   const normalMs = policy.firstResponseMinutes * 60_000;
   const urgentMs = (policy.urgentFirstResponseMinutes ?? DEFAULT_URGENT_FIRST_RESPONSE_MINUTES) * 60_000;
+  const possiblyUrgentMs = (policy.possiblyUrgentFirstResponseMinutes ?? DEFAULT_POSSIBLY_URGENT_FIRST_RESPONSE_MINUTES) * 60_000;
+  const aroundTheClock = (rank: SlaRank): boolean => rank.urgent || rank.possiblyUrgent === true;
+  const targetMs = (rank: SlaRank): number => (rank.urgent ? urgentMs : rank.possiblyUrgent ? possiblyUrgentMs : normalMs);
   return {
     schedule,
-    targetMs: (urgent) => (urgent ? urgentMs : normalMs),
-    dueMs: (received, urgent) => (urgent ? received + urgentMs : addBusinessMs(schedule, received, normalMs)),
+    aroundTheClock,
+    targetMs,
+    dueMs: (received, rank) => (aroundTheClock(rank) ? received + targetMs(rank) : addBusinessMs(schedule, received, normalMs)),
   };
 }
 

@@ -18,12 +18,14 @@ interface Form {
   timeZone: string;
   firstResponseMinutes: string;
   urgentFirstResponseMinutes: string;
+  possiblyUrgentFirstResponseMinutes: string;
   days: Record<Weekday, DayForm>;
 }
 
 // The server's defaults when no targets were set (src/operations/ingest.ts, src/domain/inbox/sla.ts).
 const DEFAULT_FIRST_RESPONSE = 60;
 const DEFAULT_URGENT = 15;
+const DEFAULT_POSSIBLY_URGENT = 60;
 
 function formOf(ws: Workspace): Form {
   const sla: SlaPolicy | undefined = ws.settings.sla;
@@ -37,6 +39,7 @@ function formOf(ws: Workspace): Form {
     timeZone: ws.timeZone,
     firstResponseMinutes: String(sla?.firstResponseMinutes ?? DEFAULT_FIRST_RESPONSE),
     urgentFirstResponseMinutes: String(sla?.urgentFirstResponseMinutes ?? DEFAULT_URGENT),
+    possiblyUrgentFirstResponseMinutes: String(sla?.possiblyUrgentFirstResponseMinutes ?? DEFAULT_POSSIBLY_URGENT),
     days,
   };
 }
@@ -70,6 +73,7 @@ export function ResponseTimeSettings(): JSX.Element {
     const sla: SlaPolicy = {
       firstResponseMinutes: v.firstResponseMinutes,
       urgentFirstResponseMinutes: v.urgentFirstResponseMinutes,
+      possiblyUrgentFirstResponseMinutes: v.possiblyUrgentFirstResponseMinutes,
       businessHours: {
         zone: v.timeZone,
         days: Object.fromEntries(WEEKDAYS.map((d) => [d, v.days[d].open ? [{ start: v.days[d].start, end: v.days[d].end }] : []])),
@@ -93,7 +97,7 @@ export function ResponseTimeSettings(): JSX.Element {
   return (
     <section class="card" aria-labelledby="sla-title">
       <h2 id="sla-title">Response-time targets and business hours</h2>
-      <p class="hint">The inbox orders conversations by when a first response is due. Ordinary ones count business minutes only; urgent ones (emergencies, self-harm) count every minute, day and night.</p>
+      <p class="hint">The inbox orders conversations by when a first response is due. Ordinary ones count business minutes only; urgent ones (emergencies, self-harm) and possibly urgent ones (someone should look to decide) count every minute, day and night.</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <fieldset disabled={readOnly}>
           <legend>Targets</legend>
@@ -103,6 +107,9 @@ export function ResponseTimeSettings(): JSX.Element {
             </Field>
             <Field id="sla-urgent" label="Urgent first response within (minutes, around the clock)" error={errors.urgentFirstResponseMinutes}>
               {(a) => <input {...a} type="number" inputMode="numeric" min={1} value={form.urgentFirstResponseMinutes} onInput={(e) => setForm({ ...form, urgentFirstResponseMinutes: e.currentTarget.value })} />}
+            </Field>
+            <Field id="sla-possible" label="Possibly urgent: first look within (minutes, around the clock)" error={errors.possiblyUrgentFirstResponseMinutes}>
+              {(a) => <input {...a} type="number" inputMode="numeric" min={1} value={form.possiblyUrgentFirstResponseMinutes} onInput={(e) => setForm({ ...form, possiblyUrgentFirstResponseMinutes: e.currentTarget.value })} />}
             </Field>
             <Field id="sla-zone" label="Time zone" hint="Posting plans, business hours and the calendar use it" error={errors.timeZone}>
               {(a) => (
