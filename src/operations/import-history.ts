@@ -3,7 +3,7 @@ import { auditActor, requirePermission } from './context.ts';
 import { appendAudit } from '../storage/audit-log.ts';
 import { compileSlaPolicy } from '../domain/inbox/index.ts';
 import { importFile, readBlueskyCar, type CsvMapping, type ImportedMention, type ImportKind, type ImportProgress } from '../importers/index.ts';
-import { recordMentions, slaPolicyOf, type IncomingMention } from './ingest.ts';
+import { recordMentionBatches, slaPolicyOf, type IncomingMention } from './ingest.ts';
 import { workspaceProfile } from './workspace-profile.ts';
 
 export interface ImportSummary {
@@ -38,29 +38,30 @@ export async function importHistory(
   const profile = await workspaceProfile(ctx, actor.workspaceId);
   return ctx.storage.db.transaction().execute(async (trx) => {
     let read = 0;
-    let inserted = 0;
-    let batch: IncomingMention[] = [];
-    const flush = async (): Promise<void> => {
-      const result = await recordMentions(ctx, actor.workspaceId, { sourceId: null, channelId: null }, batch, { sla, profile, trx, inbox: false });
-      inserted += result.inserted;
-      batch = [];
-    };
-    for await (const record of records) {
-      read += 1;
-      batch.push({
-        network,
-        externalId: record.externalId,
-        kind: 'import',
-        author: { handle: record.author.handle, ...(record.author.id ? { id: record.author.id } : {}), ...(record.author.displayName ? { displayName: record.author.displayName } : {}) },
-        text: record.text,
-        lang: record.lang,
-        url: record.url,
-        inReplyTo: record.inReplyTo,
-        createdAt: record.createdAt,
-      });
-      if (batch.length >= BATCH) await flush();
+    // The file is read batch by batch; the next batch's analysis runs while this one is stored.
+    async function* batches(): AsyncGenerator<IncomingMention[]> {
+      let batch: IncomingMention[] = [];
+      for await (const record of records) {
+        read += 1;
+        batch.push({
+          network,
+          externalId: record.externalId,
+          kind: 'import',
+          author: { handle: record.author.handle, ...(record.author.id ? { id: record.author.id } : {}), ...(record.author.displayName ? { displayName: record.author.displayName } : {}) },
+          text: record.text,
+          lang: record.lang,
+          url: record.url,
+          inReplyTo: record.inReplyTo,
+          createdAt: record.createdAt,
+        });
+        if (batch.length >= BATCH) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
     }
-    await flush();
+    const { inserted } = await recordMentionBatches(ctx, actor.workspaceId, { sourceId: null, channelId: null }, batches(), { sla, profile, trx, inbox: false });
     await appendAudit(trx, ctx.storage.engine, { workspaceId: actor.workspaceId, ...auditActor(actor), action: 'history.imported', entityType: 'import', details: { kind: input.kind, read, inserted } });
     return { read, inserted, alreadyStored: read - inserted };
   });

@@ -5,7 +5,8 @@ import { ENGINES } from '../testing/engines.ts';
 import { testContext } from '../testing/context.ts';
 import { analyzeMessage, type MessageInput } from '../safety/index.ts';
 import { createWorkspaceWithOwner } from './accounts.ts';
-import { recordMentions, type IncomingMention } from './ingest.ts';
+import { recordMentions, recordMentionBatches, type IncomingMention } from './ingest.ts';
+import { AnalysisPool } from '../runtime/analysis-pool.ts';
 import { listInbox } from '../storage/inbox.ts';
 
 const mention = (id: string, text: string): IncomingMention => ({ network: 'bluesky', externalId: id, kind: 'mention', author: { handle: `${id}.example` }, text, createdAt: '2026-11-20T15:00:00.000Z' });
@@ -37,6 +38,43 @@ for (const engine of ENGINES) {
         assert.deepEqual(rows.map((r) => r.external_id), ['a', 'b', 'c']);
         assert.equal((await ctx.storage.db.selectFrom('inbox_items').select('id').execute()).length, 3);
       } finally {
+        await cleanup();
+      }
+    });
+
+    test('batches are recorded in order with the next one handed to the analysis before this one is stored; totals add up, duplicates across batches are stored once', async () => {
+      const { ctx, cleanup } = await testContext(engine);
+      const pool = new AnalysisPool(1);
+      try {
+        const { workspaceId } = await createWorkspaceWithOwner(ctx, { workspaceName: 'Batches', timeZone: 'UTC', email: `o${randomUUID()}@x.example`, displayName: 'O', password: 'a long enough password' }, { cli: true });
+        const from = { sourceId: null, channelId: null };
+        await recordMentions(ctx, workspaceId, from, [mention('old', 'Stored before the import')]);
+        const log: string[] = [];
+        ctx.analyzer = {
+          chunks(inputs: MessageInput[], profile) {
+            const batch = inputs[0]!.text.slice(0, 7);
+            log.push(`handed ${batch}`);
+            const results = pool.chunks(inputs, profile);
+            return {
+              async *[Symbol.asyncIterator]() {
+                log.push(`stored ${batch}`);
+                yield* results;
+              },
+            };
+          },
+        };
+        const batch = (k: number, n: number): IncomingMention[] => Array.from({ length: n }, (_, i) => mention(`b${k}-${i}`, `batch ${k} message ${i}: when does the flu clinic open?`));
+        const second = [...batch(2, 300), mention('b1-0', 'batch 1 message 0: when does the flu clinic open?')];
+        const third = [...batch(3, 50), mention('old', 'Stored before the import')];
+        const total = await recordMentionBatches(ctx, workspaceId, from, [batch(1, 600), second, third]);
+        assert.deepEqual(log, ['handed batch 1', 'handed batch 2', 'stored batch 1', 'handed batch 3', 'stored batch 2', 'stored batch 3']);
+        // The repeat of b1-0 in batch 2 was read before batch 1 was stored: analysed again, but stored once.
+        assert.deepEqual({ received: total.received, inserted: total.inserted, inbox: total.inbox }, { received: 600 + 301 + 51, inserted: 950, inbox: 950 });
+        const count = await ctx.storage.db.selectFrom('mentions').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+        assert.equal(Number(count.n), 951);
+        assert.ok(pool.analysed.onWorkers > 0);
+      } finally {
+        await pool.close();
         await cleanup();
       }
     });

@@ -34,6 +34,15 @@ export interface IngestResult {
   matches: number;
 }
 
+/** Options of recordMentions and recordMentionBatches. */
+export interface RecordOptions {
+  sla?: CompiledSlaPolicy;
+  profile?: OrgProfile;
+  // Inside a caller's transaction, pass what needs the database (on SQLite one connection serves all).
+  trx?: Transaction<Database>;
+  inbox?: boolean;
+}
+
 /**
  * Records what a source delivered: every mention passes through the safety engine on arrival
  * (PHI, intents, urgency, sentiment), is stored once per network id, lands in the inbox when it
@@ -49,13 +58,56 @@ export async function recordMentions(
   workspaceId: string,
   from: { sourceId: string | null; channelId: string | null },
   delivered: IncomingMention[],
-  // Inside a caller's transaction, pass what needs the database (on SQLite one connection serves all).
-  options: { sla?: CompiledSlaPolicy; profile?: OrgProfile; trx?: Transaction<Database>; inbox?: boolean } = {},
+  options: RecordOptions = {},
 ): Promise<IngestResult> {
-  if (delivered.length === 0) return { received: 0, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
+  return store(ctx, workspaceId, from, await prepare(ctx, workspaceId, delivered, options), options);
+}
+
+/**
+ * Records many batches (an import, a long backfill), each as recordMentions does, in order. The
+ * next batch is handed to the analysis before this one is stored, so with worker threads the
+ * analysis never waits for the database and the database never waits for the analysis of a new
+ * batch. Results are added up.
+ */
+export async function recordMentionBatches(
+  ctx: AppContext,
+  workspaceId: string,
+  from: { sourceId: string | null; channelId: string | null },
+  batches: AsyncIterable<IncomingMention[]> | Iterable<IncomingMention[]>,
+  options: RecordOptions = {},
+): Promise<IngestResult> {
+  const settled: RecordOptions = {
+    ...options,
+    profile: options.profile ?? (await workspaceProfile(ctx, workspaceId)),
+    sla: options.sla ?? compileSlaPolicy(await slaPolicyOf(ctx, workspaceId)),
+  };
+  const total: IngestResult = { received: 0, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
+  const add = (r: IngestResult): void => {
+    for (const k of Object.keys(total) as Array<keyof IngestResult>) total[k] += r[k];
+  };
+  let ready: Prepared | null = null;
+  for await (const batch of batches) {
+    const next = await prepare(ctx, workspaceId, batch, settled);
+    if (ready) add(await store(ctx, workspaceId, from, ready, settled));
+    ready = next;
+  }
+  if (ready) add(await store(ctx, workspaceId, from, ready, settled));
+  return total;
+}
+
+/** A batch deduplicated against what is stored, with its analysis under way. */
+interface Prepared {
+  received: number;
+  incoming: IncomingMention[];
+  analysis: AsyncIterable<MessageAnalysis[]> | Iterable<MessageAnalysis[]>;
+  sla: CompiledSlaPolicy;
+}
+
+async function prepare(ctx: AppContext, workspaceId: string, delivered: IncomingMention[], options: RecordOptions): Promise<Prepared | null> {
+  if (delivered.length === 0) return null;
   // Sources re-deliver (a feed returns its last 20 items on every poll; searches overlap): what is
-  // already stored, or repeated within the batch, is not analysed again. The insert below still
-  // skips duplicates, for a concurrent run that stored them meanwhile.
+  // already stored, or repeated within the batch, is not analysed again. The insert still skips
+  // duplicates, for a concurrent run (or the batch before, still being stored) that stored them meanwhile.
   const stored = await storedExternalIds(options.trx ?? ctx.storage.db, workspaceId, delivered);
   const incoming = delivered.filter((m) => {
     const key = `${m.network}\u0000${m.externalId}`;
@@ -63,11 +115,25 @@ export async function recordMentions(
     stored.add(key);
     return true;
   });
-  if (incoming.length === 0) return { received: delivered.length, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
   const profile = options.profile ?? (await workspaceProfile(ctx, workspaceId));
   const sla = options.sla ?? compileSlaPolicy(await slaPolicyOf(ctx, workspaceId));
-  const receivedAt = new Date().toISOString();
   const inputs: MessageInput[] = incoming.map((m) => ({ text: m.text, kind: 'mention' }));
+  // Without threads, analyse before the transaction opens: the database is not held meanwhile.
+  const analysis = incoming.length === 0 ? [] : ctx.analyzer ? ctx.analyzer.chunks(inputs, profile) : [inputs.map((input) => analyzeMessage(input, profile))];
+  return { received: delivered.length, incoming, analysis, sla };
+}
+
+async function store(
+  ctx: AppContext,
+  workspaceId: string,
+  from: { sourceId: string | null; channelId: string | null },
+  prepared: Prepared | null,
+  options: RecordOptions,
+): Promise<IngestResult> {
+  if (!prepared) return { received: 0, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
+  const { incoming, sla } = prepared;
+  if (incoming.length === 0) return { received: prepared.received, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
+  const receivedAt = new Date().toISOString();
   const toStored = (m: IncomingMention, analysis: MessageAnalysis): NewMention => ({
     id: timeOrderedId(),
     workspaceId,
@@ -92,13 +158,11 @@ export async function recordMentions(
     phiTypes: [...new Set(analysis.phi.spans.map((s) => s.type))],
     analysis: { findings: analysis.findings.map(({ rule, severity, type }) => ({ rule, severity, type })), adverseEvent: analysis.adverseEvent, playbook: analysis.playbook, possiblyUrgent: analysis.possiblyUrgent },
   });
-  // Without threads, analyse before the transaction opens: the database is not held meanwhile.
-  const analysed = ctx.analyzer ? undefined : [inputs.map((input) => analyzeMessage(input, profile))];
   const write = async (trx: Transaction<Database>): Promise<IngestResult> => {
     const matcher = await workspaceMatcher(trx, workspaceId);
-    const result: IngestResult = { received: delivered.length, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
+    const result: IngestResult = { received: prepared.received, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
     let offset = 0;
-    for await (const chunk of analysed ?? ctx.analyzer!.chunks(inputs, profile)) {
+    for await (const chunk of prepared.analysis) {
       const mentions = chunk.map((analysis, k) => toStored(incoming[offset + k]!, analysis));
       const possiblyUrgent = new Set(mentions.filter((_, k) => chunk[k]!.possiblyUrgent).map((m) => m.id));
       offset += chunk.length;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AnalysisPool } from './analysis-pool.ts';
+import { AnalysisPool, CHUNK } from './analysis-pool.ts';
 import { analyzeMessage, EMPTY_PROFILE, type MessageAnalysis, type MessageInput } from '../safety/index.ts';
 import { testProfile } from '../safety/test-profile.ts';
 
@@ -28,7 +28,7 @@ test('worker threads give what the inline analysis gives, in order, chunk by chu
   try {
     const { results, chunkSizes } = await all(pool.chunks(inputs, profile));
     assert.ok(inputs.length > 300);
-    assert.equal(chunkSizes.length, Math.ceil(inputs.length / 100));
+    assert.equal(chunkSizes.length, Math.ceil(inputs.length / CHUNK));
     assert.deepEqual(results, inputs.map((input) => analyzeMessage(input, profile)));
     // The thread did analyse (a worker that cannot even load would leave it all to the main thread).
     assert.ok(pool.analysed.onWorkers > 0, `chunks on the worker: ${pool.analysed.onWorkers}, on the main thread: ${pool.analysed.onMainThread}`);
@@ -40,6 +40,23 @@ test('worker threads give what the inline analysis gives, in order, chunk by chu
     assert.deepEqual(withProfile.at(-1), analyzeMessage(own[0]!, profile));
     assert.deepEqual(without.at(-1), analyzeMessage(own[0]!, EMPTY_PROFILE));
     assert.notDeepEqual(withProfile.at(-1)!.phi.spans, without.at(-1)!.phi.spans);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a batch handed over is analysed at once, before anyone reads it, so the next batch is ready while this one is stored', async () => {
+  const pool = new AnalysisPool(1);
+  try {
+    const first = pool.chunks(inputs, EMPTY_PROFILE);
+    const next = pool.chunks(inputs.slice(0, CHUNK + 10), EMPTY_PROFILE);
+    // Nothing reads either yet: the worker takes both batches' chunks from one queue, oldest first.
+    const deadline = Date.now() + 30_000;
+    while (pool.analysed.onWorkers < Math.ceil(inputs.length / CHUNK) + 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(pool.analysed, { onWorkers: Math.ceil(inputs.length / CHUNK) + 2, onMainThread: 0 });
+    assert.deepEqual((await all(next)).results, inputs.slice(0, CHUNK + 10).map((input) => analyzeMessage(input, EMPTY_PROFILE)));
+    assert.deepEqual((await all(first)).results, inputs.map((input) => analyzeMessage(input, EMPTY_PROFILE)));
+    assert.equal(pool.analysed.onMainThread, 0);
   } finally {
     await pool.close();
   }
