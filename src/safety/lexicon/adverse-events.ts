@@ -10,8 +10,8 @@ export const SUSPECT_PRODUCT = new RegExp(
       'oxycodone|hydrocodone|vicodin|percocet|morphine|fentanyl|tramadol|codeine|gabapentin|lyrica|opioids?|painkillers?|pain meds|muscle relaxers?',
       'zoloft|sertraline|prozac|fluoxetine|lexapro|escitalopram|wellbutrin|bupropion|effexor|cymbalta|paxil|antidepressants?|ssris?|adderall|ritalin|xanax|ativan|klonopin|ambien|seroquel|abilify|lithium|lamictal|lamotrigine',
       'birth control|depo(?:-provera)?|nexplanon|warfarin|coumadin|eliquis|xarelto|plavix|blood thinners?|heparin|levothyroxine|synthroid|accutane|isotretinoin|albuterol|inhaler|contrast(?: dye)?|anesthesia|anaesthesia|epidural|chemo(?:therapy)?|radiation|immunotherapy|iron infusion|infusion|antihistamine|benadryl|zyrtec|claritin|flonase|sudafed|nyquil|dayquil|\\w+(?:mab|pril|sartan|statin|olol|azole|cillin|mycin|floxacin|prazole|tidine|triptan|gliptin|gliflozin|glutide|vir)',
-      // vaccines
-      'vaccines?|vaccinations?|vaccinated|boosters?|flu shot|shingles (?:vaccine|shot)|tetanus shot|covid shot|mmr|tdap|dtap|hpv|gardasil|shingrix|pfizer|moderna|novavax|j&j|johnson|rsv vaccine|pneumonia vaccine|tetanus',
+      // vaccines, also as hashtags are written (#flushot, #CovidVaccine)
+      'vaccines?|vaccinations?|vaccinated|boosters?|flu shots?|flushots?|flu jabs?|covid ?(?:vaccines?|shots?|boosters?|jabs?)|covidvax|shingles (?:vaccine|shot)|tetanus shot|covid shot|mmr|tdap|dtap|hpv|gardasil|shingrix|pfizer|moderna|novavax|j&j|johnson|rsv vaccine|pneumonia vaccine|tetanus',
       // devices
       'pacemaker|defibrillator|icd|insulin pump|pump|cgm|dexcom|libre|glucose monitor|hip implant|knee implant|implants?|stents?|catheter|port|iud|mirena|paragard|breast implants?|cpap|bipap|hearing aids?|mesh|hernia mesh|replacement joint|prosthe\\w+|ventilator|glucose monitor|heart monitor|mask',
       // procedures
