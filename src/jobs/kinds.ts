@@ -3,6 +3,7 @@ import { PUBLISH_KIND } from './handlers/publish-kind.ts';
 import { SESSION_CLEANUP } from './handlers/session-cleanup-kind.ts';
 import { INGEST_KIND } from './handlers/ingest-kind.ts';
 import { METRICS_KIND } from './handlers/metrics-kind.ts';
+import { ALERT_KIND } from './handlers/alert-kind.ts';
 
 /**
  * Every job kind and how it retries. Declared by every process at start, so a web-only process
@@ -16,6 +17,8 @@ export const JOB_KINDS: Record<string, Partial<JobKindOptions>> = {
   [INGEST_KIND]: { maxAttempts: 1, backoffMs: 10_000, leaseMs: 5 * 60_000, concurrency: 4 },
   [METRICS_KIND]: { maxAttempts: 3, backoffMs: 60_000, leaseMs: 10 * 60_000, concurrency: 2 },
   [SESSION_CLEANUP]: { maxAttempts: 3, backoffMs: 60_000, leaseMs: 5 * 60_000, concurrency: 1 },
+  // An alert is one short HTTP call; a receiver that is down is tried for about an hour and a half.
+  [ALERT_KIND]: { maxAttempts: 8, backoffMs: 15_000, leaseMs: 60_000, concurrency: 4 },
 };
 
 export async function defineJobKinds(queue: JobQueue): Promise<void> {

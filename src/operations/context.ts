@@ -19,6 +19,8 @@ export interface AppContext {
   logger: Logger;
   /** Analysis on worker threads for batch ingestion; without it, ingestion analyses inline. */
   analyzer?: BatchAnalyzer;
+  /** Where people reach this Bedside (BEDSIDE_PUBLIC_URL), for links in alerts. */
+  publicUrl?: string | undefined;
 }
 
 /** Who is acting, in which workspace, with which role. */

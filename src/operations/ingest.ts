@@ -9,6 +9,7 @@ import { findWorkspace } from '../storage/workspaces.ts';
 import { compileSlaPolicy, officeHours, type SlaPolicy, type CompiledSlaPolicy } from '../domain/inbox/index.ts';
 import { workspaceProfile } from './workspace-profile.ts';
 import { workspaceMatcher } from './listening.ts';
+import { alertScopeOf, enqueueAlerts } from './alerts.ts';
 
 /** Something heard on a source, before analysis: a stored mention without what Bedside adds. */
 export type IncomingMention = Omit<NewMention, 'id' | 'workspaceId' | 'sourceId' | 'channelId' | 'receivedAt' | 'sentiment' | 'intents' | 'urgent' | 'phiTypes' | 'analysis' | 'kind'> & {
@@ -19,6 +20,9 @@ export type IncomingMention = Omit<NewMention, 'id' | 'workspaceId' | 'sourceId'
 const ADDRESSED = new Set(['mention', 'reply', 'quote']);
 
 export const DEFAULT_FIRST_RESPONSE_MINUTES = 60;
+
+/** Urgent alerts go out for messages written within this long. */
+const ALERT_MAX_AGE_MS = 24 * 60 * 60_000;
 
 export async function slaPolicyOf(ctx: AppContext, workspaceId: string): Promise<SlaPolicy> {
   const ws = await findWorkspace(ctx.storage.db, workspaceId);
@@ -160,6 +164,7 @@ async function store(
   });
   const write = async (trx: Transaction<Database>): Promise<IngestResult> => {
     const matcher = await workspaceMatcher(trx, workspaceId);
+    const alertScope = options.inbox === false ? null : await alertScopeOf(trx, workspaceId);
     const result: IngestResult = { received: prepared.received, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
     let offset = 0;
     for await (const chunk of prepared.analysis) {
@@ -170,20 +175,24 @@ async function store(
       const fresh = mentions.filter((m) => inserted.has(m.id));
       // Possibly urgent ones come in from anywhere too: a person decides, not the engine.
       const forInbox = options.inbox === false ? [] : fresh.filter((m) => m.urgent || possiblyUrgent.has(m.id) || (ADDRESSED.has(m.kind) && !m.intents.includes('spam')));
-      await insertInboxItems(
-        trx,
-        forInbox.map((m) => ({
-          id: timeOrderedId(),
-          workspaceId,
-          mentionId: m.id,
-          channelId: m.channelId,
-          urgent: m.urgent,
-          possiblyUrgent: possiblyUrgent.has(m.id),
-          // The clock starts when the message was written, not when Bedside fetched it.
-          dueAt: new Date(sla.dueMs(Math.min(Date.parse(m.createdAt) || Date.now(), Date.now()), { urgent: m.urgent, possiblyUrgent: possiblyUrgent.has(m.id) })).toISOString(),
-          receivedAt: m.createdAt,
-        })),
-      );
+      const items = forInbox.map((m) => ({
+        id: timeOrderedId(),
+        workspaceId,
+        mentionId: m.id,
+        channelId: m.channelId,
+        urgent: m.urgent,
+        possiblyUrgent: possiblyUrgent.has(m.id),
+        // The clock starts when the message was written, not when Bedside fetched it.
+        dueAt: new Date(sla.dueMs(Math.min(Date.parse(m.createdAt) || Date.now(), Date.now()), { urgent: m.urgent, possiblyUrgent: possiblyUrgent.has(m.id) })).toISOString(),
+        receivedAt: m.createdAt,
+      }));
+      await insertInboxItems(trx, items);
+      if (alertScope) {
+        // A message more than a day old (a first backfill, an outage) is past helping by an alert and
+        // would flood the team's channel; it still tops the inbox.
+        const recent = items.filter((i) => (i.urgent || i.possiblyUrgent) && Date.now() - Date.parse(i.receivedAt) < ALERT_MAX_AGE_MS);
+        await enqueueAlerts(ctx, trx, workspaceId, alertScope, recent.map((i) => ({ id: i.id, rank: i.urgent ? 'urgent' : 'possibly_urgent' })));
+      }
       result.matches += await matcher.match(fresh);
       result.inserted += fresh.length;
       result.inbox += forInbox.length;

@@ -13,7 +13,13 @@ export async function workspaceOf(ctx: AppContext, actor: Actor): Promise<Worksp
   requirePermission(actor, 'workspace.read');
   const ws = await findWorkspace(ctx.storage.db, actor.workspaceId);
   if (!ws) throw new OperationError('NOT_FOUND', 'workspace not found');
-  return ws;
+  return withoutSecrets(ws);
+}
+
+/** The workspace as clients see it: the sealed alert webhook stays on the server (GET /api/workspace/alerts describes it). */
+function withoutSecrets(ws: Workspace): Workspace {
+  const { alerts: _sealed, ...settings } = ws.settings;
+  return { ...ws, settings };
 }
 
 export async function changeWorkspace(
@@ -46,7 +52,7 @@ export async function changeWorkspace(
       entityId: actor.workspaceId,
       details: { fields: changed },
     });
-    return (await findWorkspace(trx, actor.workspaceId))!;
+    return withoutSecrets((await findWorkspace(trx, actor.workspaceId))!);
   });
 }
 

@@ -49,7 +49,7 @@ export async function boot(options: { logger?: Logger; queueTuning?: QueueTuning
     }
     // Threads start on the first batch to analyse; a process that never ingests starts none.
     const analyzer = new AnalysisPool(config.analysisThreads ?? defaultAnalysisThreads());
-    const ctx: AppContext = { storage, queue, secrets: box, logger, analyzer };
+    const ctx: AppContext = { storage, queue, secrets: box, logger, analyzer, publicUrl: config.publicUrl };
     return {
       config,
       ctx,

@@ -17,6 +17,7 @@ import { createSavedReply } from '../operations/inbox.ts';
 import { overrideStartSmall } from '../operations/scorecard.ts';
 import { startBlueskyNetwork, TINY_PNG, type BlueskyTestNetwork } from '../testing/bluesky-network.ts';
 import { uploadMedia } from '../operations/media.ts';
+import { setAlertSettings } from '../operations/alerts.ts';
 
 const TINY_PNG_BODY = { raw: TINY_PNG };
 import type { Actor } from '../operations/context.ts';
@@ -86,6 +87,13 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/session': async () => ({ path: '/api/session' }),
   'GET /api/workspace': async () => ({ path: '/api/workspace' }),
   'PATCH /api/workspace': async () => ({ path: '/api/workspace', body: { name: 'Riverside Regional Medical Center' } }),
+  'GET /api/workspace/alerts': async () => ({ path: '/api/workspace/alerts' }),
+  'PUT /api/workspace/alerts': async () => ({ path: '/api/workspace/alerts', body: { webhookUrl: 'https://hooks.example.org/services/T0/B0/abc', scope: 'urgent' } }),
+  // A test alert to a receiver that is not there: the route answers 200 with what went wrong.
+  'POST /api/workspace/alerts/test': async (s) => {
+    await setAlertSettings(s.ctx, s.ownerActor, { webhookUrl: 'http://127.0.0.1:9/hooks/none' });
+    return { path: '/api/workspace/alerts/test' };
+  },
   'GET /api/audit': async () => ({ path: '/api/audit?limit=5' }),
   'GET /api/audit/verify': async () => ({ path: '/api/audit/verify' }),
   'GET /api/members': async () => ({ path: '/api/members' }),

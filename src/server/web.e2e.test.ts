@@ -6,6 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -584,6 +585,27 @@ describe('the web workbench in headless Chromium', () => {
     await page.getByText('Saved. New conversations are due by these targets.').waitFor();
     await page.reload();
     assert.equal(await page.getByLabel('Possibly urgent: first look within (minutes, around the clock)').inputValue(), '30');
+
+    // Urgent alerts: the address is checked before it is sent, saved sealed, shown by its host only;
+    // a test alert to a receiver that is not there says so.
+    await sections.getByRole('link', { name: 'Urgent alerts' }).click();
+    await page.getByRole('heading', { name: 'Urgent alerts', level: 1 }).waitFor();
+    await page.getByText('No alerts are sent').waitFor();
+    await page.getByLabel('Webhook address').fill('hooks.example.org/services/T0');
+    await page.getByRole('button', { name: 'Save alerts' }).click();
+    await page.getByText('Enter the full webhook address, starting with https://').waitFor();
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await page.getByLabel('Webhook address').fill(`http://127.0.0.1:${closedPort}/hooks/secret-token`);
+    await page.getByLabel('Alert on').selectOption('urgent_and_possible');
+    await page.getByRole('button', { name: 'Save alerts' }).click();
+    await page.getByText(`Saved. Urgent conversations are announced to 127.0.0.1:${closedPort}.`).waitFor();
+    assert.equal(await page.getByLabel('Replace the webhook address').inputValue(), '', 'the saved address is not shown again');
+    await page.getByRole('button', { name: 'Send a test alert' }).click();
+    await page.getByText('The test alert did not arrive: the webhook could not be reached (ECONNREFUSED).').waitFor();
+    await review('settings-alerts');
 
     await sections.getByRole('link', { name: 'Content pillars' }).click();
     await page.getByRole('heading', { name: 'Content pillars', level: 1 }).waitFor();

@@ -23,6 +23,8 @@ export interface WorkspaceSettings {
   pillars?: unknown;
   /** Promotional share target over a window (Value), default 20% over 30 days. */
   valueTarget?: unknown;
+  /** Urgent alerts: the sealed webhook and its scope (src/operations/alerts.ts); never sent to clients. */
+  alerts?: unknown;
 }
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = { approvalRequired: true };

@@ -23,6 +23,7 @@ export {
   MemberForm,
   ResponseTimesForm,
   ContentForm,
+  AlertSettingsRequest,
 } from '../../src/domain/forms/index.ts';
 
 export type FieldErrors = Record<string, string>;

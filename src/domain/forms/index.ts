@@ -26,4 +26,4 @@ export { INBOX_ACTIONS, ReplyRequest, ReplyCheckRequest, NoteRequest, InboxActio
 export { ListeningQueryRequest, ValidateQueryRequest, HashtagRequest, FeedRequest, ListeningQueryForm, HashtagForm, FeedForm } from './listening.ts';
 export { PlanSlot, PostingPlanRequest, PlanForm } from './calendar.ts';
 export { AddMemberRequest, ChangeRoleRequest, MemberForm } from './members.ts';
-export { SlaRequest, Pillars, ValueTarget, WorkspacePatchRequest, ResponseTimesForm, ContentForm } from './workspace.ts';
+export { SlaRequest, Pillars, ValueTarget, WorkspacePatchRequest, ResponseTimesForm, ContentForm, AlertSettingsRequest } from './workspace.ts';

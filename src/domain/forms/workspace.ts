@@ -1,6 +1,7 @@
 /** Workspace settings (PATCH /api/workspace): response times, content pillars, the value target. */
 import { z } from 'zod';
 import { CLOCK, CLOCK_OR_MIDNIGHT, TimeZone, WEEKDAYS } from './fields.ts';
+import { webhookUrlProblem } from '../alerts/webhook-url.ts';
 
 const MAX_MINUTES = 100_000;
 const clockMinutes = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
@@ -62,6 +63,19 @@ export const WorkspacePatchRequest = z
       .optional(),
   })
   .strict();
+
+/** PUT /api/workspace/alerts, and the alerts form (the same fields). */
+export const AlertSettingsRequest = z.object({
+  webhookUrl: z
+    .string()
+    .trim()
+    .max(2000, 'Keep the address under 2,000 characters')
+    .refine((u) => webhookUrlProblem(u) === null, { error: (issue) => webhookUrlProblem(String(issue.input)) ?? 'Enter the webhook address' })
+    .nullable()
+    .optional()
+    .meta({ description: 'The new address; null turns alerts off; left out, the saved address stays (to change only the scope)' }),
+  scope: z.enum(['urgent', 'urgent_and_possible'], 'Choose which conversations raise an alert').optional(),
+});
 
 /**
  * The response-times page: one shift per day with an open switch, the numbers as typed. The page

@@ -3,7 +3,8 @@ import type { BedsideApp, RouteInfo } from '../app-types.ts';
 import type { AppContext } from '../../operations/context.ts';
 import { defineRoute, errorResponses, actorOf } from '../route.ts';
 import { auditEntries, changeWorkspace, verifyWorkspaceAudit, workspaceOf } from '../../operations/workspace.ts';
-import { WorkspacePatchRequest } from '../../domain/forms/index.ts';
+import { WorkspacePatchRequest, AlertSettingsRequest } from '../../domain/forms/index.ts';
+import { alertSettings, sendTestAlert, setAlertSettings } from '../../operations/alerts.ts';
 
 const WorkspaceSchema = z
   .object({
@@ -14,6 +15,14 @@ const WorkspaceSchema = z
     createdAt: z.string(),
   })
   .openapi('Workspace');
+
+const AlertSettingsSchema = z
+  .object({
+    configured: z.boolean(),
+    host: z.string().nullable().openapi({ description: "The webhook's host (the address itself is a secret and is never returned)" }),
+    scope: z.enum(['urgent', 'urgent_and_possible']),
+  })
+  .openapi('AlertSettings');
 
 const AuditEntrySchema = z
   .object({
@@ -50,6 +59,43 @@ export function registerWorkspace(app: BedsideApp, table: RouteInfo[], ctx: AppC
       responses: { 200: { description: 'Updated', content: { 'application/json': { schema: WorkspaceSchema } } }, ...errorResponses },
     }),
     async (c) => c.json(await changeWorkspace(ctx, actorOf(c), c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    defineRoute(table, 'workspace.read', {
+      method: 'get',
+      path: '/api/workspace/alerts',
+      summary: 'Urgent alerts: whether a webhook is set, its host, and which ranks raise an alert',
+      responses: { 200: { description: 'The alert settings', content: { 'application/json': { schema: AlertSettingsSchema } } }, ...errorResponses },
+    }),
+    async (c) => c.json(await alertSettings(ctx, actorOf(c)), 200),
+  );
+
+  app.openapi(
+    defineRoute(table, 'workspace.manage', {
+      method: 'put',
+      path: '/api/workspace/alerts',
+      summary: 'Set the urgent-alert webhook (Slack, Teams, Mattermost or any JSON receiver), or remove it with webhookUrl: null',
+      request: { body: { content: { 'application/json': { schema: AlertSettingsRequest } }, required: true } },
+      responses: { 200: { description: 'Saved', content: { 'application/json': { schema: AlertSettingsSchema } } }, ...errorResponses },
+    }),
+    async (c) => c.json(await setAlertSettings(ctx, actorOf(c), c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    defineRoute(table, 'workspace.manage', {
+      method: 'post',
+      path: '/api/workspace/alerts/test',
+      summary: 'Send a test alert to the webhook now and report what it answered',
+      responses: {
+        200: {
+          description: 'What the webhook answered',
+          content: { 'application/json': { schema: z.object({ ok: z.boolean(), status: z.number().nullable(), error: z.string().nullable() }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await sendTestAlert(ctx, actorOf(c)), 200),
   );
 
   app.openapi(

@@ -9,6 +9,7 @@ import { Notice, PageTitle } from '../ui.tsx';
 import { TeamSettings } from './settings/team.tsx';
 import { ChannelSettings } from './settings/channels.tsx';
 import { ResponseTimeSettings } from './settings/response-times.tsx';
+import { AlertSettingsCard } from './settings/alerts.tsx';
 import { ContentSettings } from './settings/content.tsx';
 import { PlanSettings } from './settings/plans.tsx';
 import { AuditSettings } from './settings/audit.tsx';
@@ -18,6 +19,7 @@ const SECTIONS: Array<{ path: string; label: string; needs?: Permission; render:
   { path: '/settings/team', label: 'Team and roles', render: () => <TeamSettings /> },
   { path: '/settings/channels', label: 'Channels', render: () => <ChannelSettings /> },
   { path: '/settings/response-times', label: 'Response times', render: () => <ResponseTimeSettings /> },
+  { path: '/settings/alerts', label: 'Urgent alerts', render: () => <AlertSettingsCard /> },
   { path: '/settings/content', label: 'Content pillars', render: () => <ContentSettings /> },
   { path: '/settings/plans', label: 'Posting plans', render: () => <PlanSettings /> },
   { path: '/settings/audit', label: 'Audit log', needs: 'audit.read', render: () => <AuditSettings /> },
