@@ -138,71 +138,67 @@ export class AlertRejectedError extends WebhookStatusError {
   override readonly name = 'AlertRejectedError';
 }
 
+/** The workspace's webhook, ready to send to, with what every alert from it says; null when none is set. */
+async function alertTarget(ctx: AppContext, workspaceId: string, publicUrl: string | undefined) {
+  const ws = await findWorkspace(ctx.storage.db, workspaceId);
+  const stored = ws ? storedAlerts(ws.settings) : null;
+  if (!ws || !stored) return null;
+  const base = publicUrl?.replace(/\/+$/, '');
+  return {
+    scope: stored.scope,
+    common: { workspaceName: ws.name, timeZone: ws.timeZone, onCall: onCallContact(await workspaceProfile(ctx, ws.id))?.name ?? null },
+    link: (path: string): string | null => (base ? `${base}${path}` : null),
+    send: (facts: AlertFacts): Promise<number> => postWebhook(ctx.secrets.open(stored.sealedWebhook, `alerts:${ws.id}`), alertPayload(facts)),
+  };
+}
+
 /**
  * Sends the alert for one inbox item, unless the webhook was removed, the conversation was
  * already answered or closed, or it is no longer in the alert's scope (a person marked it not
  * urgent first). Throws on a failure worth retrying (network error, timeout, 429, 5xx).
  */
 export async function deliverAlert(ctx: AppContext, payload: AlertJobPayload, publicUrl: string | undefined = ctx.publicUrl): Promise<AlertOutcome> {
-  const ws = await findWorkspace(ctx.storage.db, payload.workspaceId);
-  const stored = ws ? storedAlerts(ws.settings) : null;
-  if (!ws || !stored) return { sent: false, reason: 'no_webhook' };
+  const target = await alertTarget(ctx, payload.workspaceId, publicUrl);
+  if (!target) return { sent: false, reason: 'no_webhook' };
   const item = await findInboxItem(ctx.storage.db, payload.workspaceId, payload.itemId);
   if (!item) return { sent: false, reason: 'item_gone' };
   if (item.status !== 'new' && item.status !== 'assigned') return { sent: false, reason: 'already_handled' };
   const rank: AlertRank | null = item.urgent ? 'urgent' : item.possiblyUrgent ? 'possibly_urgent' : null;
-  if (!rank || !shouldAlert(stored.scope, rank)) return { sent: false, reason: 'out_of_scope' };
-  const onCall = onCallContact(await workspaceProfile(ctx, ws.id));
-  const intents = item.mention.intents;
-  const facts: AlertFacts = {
-    workspaceName: ws.name,
+  if (!rank || !shouldAlert(target.scope, rank)) return { sent: false, reason: 'out_of_scope' };
+  const status = await target.send({
+    ...target.common,
     itemId: item.id,
     rank,
-    intent: rank !== 'urgent' ? null : intents.includes('self_harm') ? 'self_harm' : 'emergency',
+    intent: rank !== 'urgent' ? null : item.mention.intents.includes('self_harm') ? 'self_harm' : 'emergency',
     network: item.mention.network,
     receivedAt: item.receivedAt,
     dueAt: item.dueAt,
-    timeZone: ws.timeZone,
-    onCall: onCall?.name ?? null,
-    link: publicUrl ? `${publicUrl.replace(/\/+$/, '')}/inbox/${item.id}` : null,
-  };
-  const status = await postWebhook(ctx.secrets.open(stored.sealedWebhook, `alerts:${ws.id}`), alertPayload(facts));
+    link: target.link(`/inbox/${item.id}`),
+  });
   return { sent: true, status };
 }
 
 /** Sends a test alert now (the settings page's button): the receiver's status, or why it failed. */
 export async function sendTestAlert(ctx: AppContext, actor: Actor, publicUrl: string | undefined = ctx.publicUrl): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   requirePermission(actor, 'workspace.manage');
-  const ws = await findWorkspace(ctx.storage.db, actor.workspaceId);
-  const stored = ws ? storedAlerts(ws.settings) : null;
-  if (!ws || !stored)
-    throw new OperationError('CONFLICT', 'No webhook is set: save one first', {
-      field: 'webhookUrl',
-    });
-  const now = new Date();
-  const onCall = onCallContact(await workspaceProfile(ctx, ws.id));
-  const facts: AlertFacts = {
-    workspaceName: ws.name,
-    itemId: 'test',
-    rank: 'urgent',
-    intent: 'emergency',
-    network: 'bluesky',
-    receivedAt: now.toISOString(),
-    dueAt: new Date(now.getTime() + 15 * 60_000).toISOString(),
-    timeZone: ws.timeZone,
-    onCall: onCall?.name ?? null,
-    link: publicUrl ? `${publicUrl.replace(/\/+$/, '')}/inbox` : null,
-    test: true,
-  };
+  const target = await alertTarget(ctx, actor.workspaceId, publicUrl);
+  if (!target) throw new OperationError('CONFLICT', 'No webhook is set: save one first', { field: 'webhookUrl' });
+  const now = Date.now();
   try {
-    const status = await postWebhook(ctx.secrets.open(stored.sealedWebhook, `alerts:${ws.id}`), alertPayload(facts));
+    const status = await target.send({
+      ...target.common,
+      itemId: 'test',
+      rank: 'urgent',
+      intent: 'emergency',
+      network: 'bluesky',
+      receivedAt: new Date(now).toISOString(),
+      dueAt: new Date(now + 15 * 60_000).toISOString(),
+      link: target.link('/inbox'),
+      test: true,
+    });
     return { ok: true, status, error: null };
   } catch (err) {
-    return {
-      ok: false,
-      status: err instanceof WebhookStatusError ? err.status : null,
-      error: err instanceof Error ? err.message : String(err),
-    };
+    return { ok: false, status: err instanceof WebhookStatusError ? err.status : null, error: err instanceof Error ? err.message : String(err) };
   }
 }
 

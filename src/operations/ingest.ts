@@ -10,6 +10,7 @@ import { compileSlaPolicy, officeHours, type SlaPolicy, type CompiledSlaPolicy }
 import { workspaceProfile } from './workspace-profile.ts';
 import { workspaceMatcher } from './listening.ts';
 import { alertScopeOf, enqueueAlerts } from './alerts.ts';
+import type { AlertScope } from '../domain/alerts/urgent-alert.ts';
 
 /** Something heard on a source, before analysis: a stored mention without what Bedside adds. */
 export type IncomingMention = Omit<NewMention, 'id' | 'workspaceId' | 'sourceId' | 'channelId' | 'receivedAt' | 'sentiment' | 'intents' | 'urgent' | 'phiTypes' | 'analysis' | 'kind'> & {
@@ -45,6 +46,8 @@ export interface RecordOptions {
   // Inside a caller's transaction, pass what needs the database (on SQLite one connection serves all).
   trx?: Transaction<Database>;
   inbox?: boolean;
+  /** The workspace's alert scope (null: no alerts); read from its settings when left out. */
+  alertScope?: AlertScope | null;
 }
 
 /**
@@ -84,6 +87,7 @@ export async function recordMentionBatches(
     ...options,
     profile: options.profile ?? (await workspaceProfile(ctx, workspaceId)),
     sla: options.sla ?? compileSlaPolicy(await slaPolicyOf(ctx, workspaceId)),
+    alertScope: options.alertScope !== undefined ? options.alertScope : await alertScopeOf(options.trx ?? ctx.storage.db, workspaceId),
   };
   const total: IngestResult = { received: 0, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
   const add = (r: IngestResult): void => {
@@ -164,7 +168,7 @@ async function store(
   });
   const write = async (trx: Transaction<Database>): Promise<IngestResult> => {
     const matcher = await workspaceMatcher(trx, workspaceId);
-    const alertScope = options.inbox === false ? null : await alertScopeOf(trx, workspaceId);
+    const alertScope = options.inbox === false ? null : options.alertScope !== undefined ? options.alertScope : await alertScopeOf(trx, workspaceId);
     const result: IngestResult = { received: prepared.received, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
     let offset = 0;
     for await (const chunk of prepared.analysis) {
