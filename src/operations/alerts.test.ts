@@ -16,6 +16,7 @@ import { registerAlerts } from '../jobs/handlers/alert.ts';
 import { listAudit } from '../storage/audit-log.ts';
 import { listInbox } from '../storage/inbox.ts';
 import { OperationError } from './errors.ts';
+import { DEFAULT_URGENT_FIRST_RESPONSE_MINUTES } from '../domain/inbox/sla.ts';
 import type { Actor, AppContext } from './context.ts';
 
 /** A webhook receiver on loopback: records each POST and answers with the next scripted status (then 200). */
@@ -137,6 +138,50 @@ for (const engine of ENGINES) {
         await until(async () => (await listAudit(ctx.storage.db, owner.workspaceId, { limit: 20 })).some((e) => e.action === 'inbox.alert_skipped'), 'the skip');
         const skipped = (await listAudit(ctx.storage.db, owner.workspaceId, { limit: 20 })).find((e) => e.action === 'inbox.alert_skipped')!;
         assert.deepEqual([skipped.entityId, skipped.details], [urgent.id, { reason: 'already_handled' }]);
+      } finally {
+        await hook.close();
+        await cleanup();
+      }
+    });
+
+    test('an urgent message nobody has answered by its due time raises a second, overdue alert naming the assignee; one answered in time does not', async () => {
+      const { ctx, cleanup } = await testContext(engine);
+      const hook = await receiver();
+      try {
+        const owner = await workspace(ctx);
+        rankByFirstWord(ctx);
+        await setAlertSettings(ctx, owner, { webhookUrl: hook.url });
+        await registerAlerts(ctx, ctx.queue);
+        // Written 14 min 57 s ago: the 15-minute urgent target falls due in ~3 s.
+        const nearlyDue = (DEFAULT_URGENT_FIRST_RESPONSE_MINUTES * 60 - 3) / 60;
+        await recordMentions(ctx, owner.workspaceId, { sourceId: null, channelId: null }, [
+          mention('late', 'URGENT my dad is grey and sweaty', nearlyDue),
+          mention('done', 'URGENT I have the pills counted out tonight', nearlyDue),
+          // Past due on arrival: alerted once, not twice at once.
+          mention('old', 'URGENT from an hour ago', 60),
+        ]);
+        const items = await listInbox(ctx.storage.db, owner.workspaceId, { statuses: ['new'], limit: 10 });
+        const late = items.find((i) => i.mention.text.includes('grey'))!;
+        const done = items.find((i) => i.mention.text.includes('pills'))!;
+        await until(() => hook.received.length === 3, 'the three first alerts');
+        assert.deepEqual(hook.received.map((r) => r.body.bedside.event), ['inbox.urgent', 'inbox.urgent', 'inbox.urgent']);
+        // Assigned is not answered; a moved-offline answer (a phone call) is.
+        await actOnItems(ctx, owner, [late.id], 'assign');
+        await actOnItems(ctx, owner, [done.id], 'move_offline');
+        await until(() => hook.received.length === 4, 'the overdue alert');
+        const overdue = hook.received[3]!.body;
+        assert.equal(overdue.bedside.event, 'inbox.overdue');
+        assert.equal(overdue.bedside.itemId, late.id);
+        assert.match(overdue.text, /^OVERDUE — URGENT — possible self-harm \(Riverside\)\nStill unanswered: .*Assigned to O\./);
+        assert.ok(!overdue.text.includes('grey') && !overdue.text.includes('jordan'));
+        await until(async () => (await listAudit(ctx.storage.db, owner.workspaceId, { limit: 50 })).some((e) => e.entityId === done.id && e.details?.stage === 'overdue'), 'the overdue skip');
+        const audit = await listAudit(ctx.storage.db, owner.workspaceId, { limit: 50 });
+        const byItem = (id: string) => audit.filter((e) => e.entityId === id && e.action.startsWith('inbox.alert_')).map((e) => JSON.stringify([e.action, e.details])).sort();
+        const expect = (...entries: Array<[string, Record<string, unknown>]>) => entries.map((e) => JSON.stringify(e)).sort();
+        assert.deepEqual(byItem(late.id), expect(['inbox.alert_sent', { status: 200 }], ['inbox.alert_sent', { status: 200, stage: 'overdue' }]));
+        assert.deepEqual(byItem(done.id), expect(['inbox.alert_sent', { status: 200 }], ['inbox.alert_skipped', { reason: 'already_handled', stage: 'overdue' }]));
+        await sleep(300);
+        assert.equal(hook.received.length, 4, 'the message past due on arrival raised no second alert');
       } finally {
         await hook.close();
         await cleanup();

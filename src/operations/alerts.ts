@@ -12,6 +12,7 @@ import { OperationError } from './errors.ts';
 import { appendAudit } from '../storage/audit-log.ts';
 import { findWorkspace, updateWorkspace, type WorkspaceSettings } from '../storage/workspaces.ts';
 import { findInboxItem } from '../storage/inbox.ts';
+import { findUser } from '../storage/users.ts';
 import { alertPayload, shouldAlert, webhookUrlProblem, ALERT_SCOPES, type AlertFacts, type AlertRank, type AlertScope } from '../domain/alerts/urgent-alert.ts';
 import { onCallContact } from '../safety/profile.ts';
 import { workspaceProfile } from './workspace-profile.ts';
@@ -94,23 +95,33 @@ export async function alertScopeOf(db: DbOrTrx, workspaceId: string): Promise<Al
 }
 
 /**
- * Enqueues one alert per new inbox item that should raise one, inside the caller's transaction
- * (the item and its alert are recorded together). The idempotency key makes it one alert per item.
+ * Enqueues the alerts of new inbox items that should raise one, inside the caller's transaction
+ * (the item and its alerts are recorded together): one at once, and one for the item's due time
+ * that goes out only if nobody has answered by then (a webhook message scrolls away at 3 a.m.; an
+ * unanswered crisis must not). Idempotency keys make it one of each per item.
  */
-export async function enqueueAlerts(ctx: AppContext, trx: Transaction<Database>, workspaceId: string, scope: AlertScope, items: Array<{ id: string; rank: AlertRank }>): Promise<number> {
+export async function enqueueAlerts(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  workspaceId: string,
+  scope: AlertScope,
+  items: Array<{ id: string; rank: AlertRank; dueAt: string }>,
+  now = Date.now(),
+): Promise<number> {
   let queued = 0;
   for (const item of items) {
     if (!shouldAlert(scope, item.rank)) continue;
-    await ctx.queue.enqueue<AlertJobPayload>(
-      {
-        kind: ALERT_KIND,
-        payload: { workspaceId, itemId: item.id },
-        idempotencyKey: `alert:${item.id}`,
-        workspaceId,
-      },
-      { trx },
-    );
+    await ctx.queue.enqueue<AlertJobPayload>({ kind: ALERT_KIND, payload: { workspaceId, itemId: item.id, stage: 'arrival' }, idempotencyKey: `alert:${item.id}`, workspaceId }, { trx });
     queued++;
+    // Already past due on arrival (an older message): the first alert is the only one.
+    const due = Date.parse(item.dueAt);
+    if (due > now) {
+      await ctx.queue.enqueue<AlertJobPayload>(
+        { kind: ALERT_KIND, payload: { workspaceId, itemId: item.id, stage: 'overdue' }, runAt: new Date(due), idempotencyKey: `alert-overdue:${item.id}`, workspaceId },
+        { trx },
+      );
+      queued++;
+    }
   }
   return queued;
 }
@@ -165,6 +176,9 @@ export async function deliverAlert(ctx: AppContext, payload: AlertJobPayload, pu
   if (item.status !== 'new' && item.status !== 'assigned') return { sent: false, reason: 'already_handled' };
   const rank: AlertRank | null = item.urgent ? 'urgent' : item.possiblyUrgent ? 'possibly_urgent' : null;
   if (!rank || !shouldAlert(target.scope, rank)) return { sent: false, reason: 'out_of_scope' };
+  const overdue = payload.stage === 'overdue';
+  // The overdue alert is about the first response: a reply counts even when the item stays open.
+  if (overdue && item.firstResponseAt !== null) return { sent: false, reason: 'already_handled' };
   const status = await target.send({
     ...target.common,
     itemId: item.id,
@@ -174,6 +188,7 @@ export async function deliverAlert(ctx: AppContext, payload: AlertJobPayload, pu
     receivedAt: item.receivedAt,
     dueAt: item.dueAt,
     link: target.link(`/inbox/${item.id}`),
+    ...(overdue ? { overdue: { assignee: item.assigneeId ? ((await findUser(ctx.storage.db, item.assigneeId))?.display_name ?? null) : null } } : {}),
   });
   return { sent: true, status };
 }

@@ -195,7 +195,7 @@ async function store(
         // A message more than a day old (a first backfill, an outage) is past helping by an alert and
         // would flood the team's channel; it still tops the inbox.
         const recent = items.filter((i) => (i.urgent || i.possiblyUrgent) && Date.now() - Date.parse(i.receivedAt) < ALERT_MAX_AGE_MS);
-        await enqueueAlerts(ctx, trx, workspaceId, alertScope, recent.map((i) => ({ id: i.id, rank: i.urgent ? 'urgent' : 'possibly_urgent' })));
+        await enqueueAlerts(ctx, trx, workspaceId, alertScope, recent.map((i) => ({ id: i.id, rank: i.urgent ? 'urgent' : 'possibly_urgent', dueAt: i.dueAt })));
       }
       result.matches += await matcher.match(fresh);
       result.inserted += fresh.length;

@@ -42,6 +42,23 @@ test('a possibly urgent alert asks for a decision; without a public address it n
   assert.equal(trial.bedside.event, 'alerts.test');
 });
 
+test('an overdue alert says nobody has answered, to whom it is assigned, and escalates to the on-call person', () => {
+  const late = alertPayload(facts({ overdue: { assignee: 'Sam Lee' } }));
+  assert.equal(
+    late.text,
+    [
+      'OVERDUE — URGENT — possible self-harm (Riverside Regional)',
+      'Still unanswered: a message on Bluesky arrived Sat 02:13; the first response was due by Sat 02:28 (America/Chicago). Assigned to Sam Lee.',
+      'Escalate to Dana Ruiz (on-call nurse manager) now. Do not discuss the message here: open it in Bedside.',
+      'https://bedside.example/inbox/0193a7b2-item',
+    ].join('\n'),
+  );
+  assert.equal(late.bedside.event, 'inbox.overdue');
+  const nobody = alertPayload(facts({ overdue: { assignee: null }, onCall: null, rank: 'possibly_urgent', intent: null }));
+  assert.match(nobody.text, /due by Sat 02:28 \(America\/Chicago\), and nobody is assigned\.\nOpen it in Bedside and mark it urgent or not urgent\./);
+  assert.equal(alertPayload(facts()).bedside.event, 'inbox.urgent', 'the first alert is not marked overdue');
+});
+
 test('the scope decides which ranks raise an alert', () => {
   assert.deepEqual([shouldAlert('urgent', 'urgent'), shouldAlert('urgent', 'possibly_urgent'), shouldAlert('urgent_and_possible', 'possibly_urgent')], [true, false, true]);
 });

@@ -40,6 +40,11 @@ export interface AlertFacts {
   link: string | null;
   /** A test sent from the settings page, not a real conversation. */
   test?: boolean;
+  /**
+   * The second alert: the first-response target has passed and nobody has answered. Names the
+   * staff member it is assigned to, if any (a colleague, not the person who wrote).
+   */
+  overdue?: { assignee: string | null };
 }
 
 /**
@@ -49,7 +54,7 @@ export interface AlertFacts {
 export interface AlertPayload {
   text: string;
   bedside: {
-    event: 'inbox.urgent' | 'inbox.possibly_urgent' | 'alerts.test';
+    event: 'inbox.urgent' | 'inbox.possibly_urgent' | 'inbox.overdue' | 'alerts.test';
     itemId: string;
     rank: AlertRank;
     intent: 'emergency' | 'self_harm' | null;
@@ -72,15 +77,23 @@ const NETWORK_NAMES: Record<string, string> = {
 export function alertPayload(f: AlertFacts): AlertPayload {
   const what = f.rank === 'urgent' ? `URGENT — ${f.intent === 'self_harm' ? 'possible self-harm' : 'possible emergency'}` : 'Possibly urgent — a person should read it now';
   const at = (iso: string): string => DateTime.fromISO(iso, { zone: 'utc' }).setZone(f.timeZone).toFormat('ccc HH:mm');
-  const lines = [
-    `${f.test ? '[TEST] ' : ''}${what} (${f.workspaceName})`,
-    `A message on ${NETWORK_NAMES[f.network] ?? f.network} arrived ${at(f.receivedAt)}; first response due by ${at(f.dueAt)} (${f.timeZone}).`,
-    f.rank === 'urgent'
-      ? `Follow the playbook${f.onCall ? ` and escalate to ${f.onCall}` : ''}. Do not discuss the message here: open it in Bedside.`
-      : 'Open it in Bedside and mark it urgent or not urgent.',
-    f.link ? f.link : `Inbox item ${f.itemId}`,
-  ];
-  const event = f.test ? 'alerts.test' : f.rank === 'urgent' ? 'inbox.urgent' : 'inbox.possibly_urgent';
+  const network = NETWORK_NAMES[f.network] ?? f.network;
+  const lines = f.overdue
+    ? [
+        `${f.test ? '[TEST] ' : ''}OVERDUE — ${what} (${f.workspaceName})`,
+        `Still unanswered: a message on ${network} arrived ${at(f.receivedAt)}; the first response was due by ${at(f.dueAt)} (${f.timeZone})${f.overdue.assignee ? `. Assigned to ${f.overdue.assignee}` : ', and nobody is assigned'}.`,
+        f.rank === 'urgent' ? `${f.onCall ? `Escalate to ${f.onCall} now` : 'Someone take it now'}. Do not discuss the message here: open it in Bedside.` : 'Open it in Bedside and mark it urgent or not urgent.',
+        f.link ? f.link : `Inbox item ${f.itemId}`,
+      ]
+    : [
+        `${f.test ? '[TEST] ' : ''}${what} (${f.workspaceName})`,
+        `A message on ${network} arrived ${at(f.receivedAt)}; first response due by ${at(f.dueAt)} (${f.timeZone}).`,
+        f.rank === 'urgent'
+          ? `Follow the playbook${f.onCall ? ` and escalate to ${f.onCall}` : ''}. Do not discuss the message here: open it in Bedside.`
+          : 'Open it in Bedside and mark it urgent or not urgent.',
+        f.link ? f.link : `Inbox item ${f.itemId}`,
+      ];
+  const event = f.test ? 'alerts.test' : f.overdue ? 'inbox.overdue' : f.rank === 'urgent' ? 'inbox.urgent' : 'inbox.possibly_urgent';
   return {
     text: lines.join('\n'),
     bedside: {

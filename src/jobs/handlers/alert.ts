@@ -13,6 +13,8 @@ import { ALERT_KIND, type AlertJobPayload } from './alert-kind.ts';
 export async function registerAlerts(ctx: AppContext, queue: JobQueue, publicUrl?: string): Promise<void> {
   await queue.work<AlertJobPayload>(ALERT_KIND, async (job) => {
     const { workspaceId, itemId } = job.payload;
+    // The second, overdue alert is told apart in the audit trail; the first keeps its old entry.
+    const stage: Record<string, string> = job.payload.stage === 'overdue' ? { stage: 'overdue' } : {};
     const audit =
       (action: string, details: Record<string, string | number>) =>
       async (trx: Transaction<Database>): Promise<void> => {
@@ -23,7 +25,7 @@ export async function registerAlerts(ctx: AppContext, queue: JobQueue, publicUrl
           action,
           entityType: 'inbox_item',
           entityId: itemId,
-          details,
+          details: { ...details, ...stage },
         });
       };
     let outcome;
@@ -43,6 +45,7 @@ export async function registerAlerts(ctx: AppContext, queue: JobQueue, publicUrl
       {
         job: job.id,
         itemId,
+        ...stage,
         ...(outcome.sent ? { status: outcome.status } : { skipped: outcome.reason }),
       },
       outcome.sent ? 'urgent alert sent' : 'urgent alert skipped',

@@ -76,7 +76,7 @@ export function AlertSettingsCard(): JSX.Element {
       <h2 id="alerts-title">Urgent alerts</h2>
       <p class="hint">
         When an emergency or self-harm message arrives, Bedside posts an alert to your team's chat or pager (a Slack, Teams, Mattermost or any JSON webhook), day and night. The alert never contains the message, the
-        author or any name: it says what kind of crisis, when it is due and who is on call, with a link to open it here.
+        author or any name: it says what kind of crisis, when it is due and who is on call, with a link to open it here. If nobody has answered by the due time, a second alert says it is overdue.
       </p>
       <p>{settings.configured ? `Alerts go to ${settings.host}.` : 'No alerts are sent: nobody hears of an urgent message unless someone has the inbox open.'}</p>
       <form
