@@ -127,7 +127,7 @@ const CARE_AFTER_DATE = /^[^.!?]{0,25}\b(?:appointment|appt|surgery|procedure|vi
 
 /** "Dr. Simmons", "Nurse Daniel", "the valet guy Marcus": people giving care, not receiving it. */
 const CAREGIVER_BEFORE =
-  /\b(?:dr|doctor|nurse|np|pa|rn|surgeon|therapist|chaplain|valet(?: guy)?|pharmacist|tech|technician|coach|mayor|governor|senator|rep|midwife|volunteer|receptionist|doula|dietitian|interpreter|paramedic|emt|officer|guy|lady)\.?\s*$/i;
+  /\b(?:dr|doctor|nurse|np|pa|rn|surgeon|therapist|chaplain|valet(?: guy)?|pharmacist|tech|technician|coach|mayor|governor|senator|rep|midwife|volunteer|receptionist|doula|dietitian|interpreter|paramedic|emt|officer|guy|lady)[.,]?\s*$/i;
 
 function isCaregiverName(text: string, id: IdentifierSpan): boolean {
   return CAREGIVER_BEFORE.test(text.slice(Math.max(0, id.start - 24), id.start));

@@ -32,6 +32,8 @@ iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota m
 nevada hampshire jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode island tennessee texas utah
 vermont virginia washington wisconsin wyoming canada dc portland seattle boston chicago
 eyes face arm arms balance speech time physician year month
+relations financial billing admissions registration scheduling records resources communications affairs experience
+governor mayor senator representative chief director manager president coordinator supervisor chair
 `;
 
 export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(words.split(/\s+/).filter(Boolean));
