@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ENGINES } from '../testing/engines.ts';
 import { testContext } from '../testing/context.ts';
 import { analyzeMessage, type MessageInput } from '../safety/index.ts';
+import { ingestAnalysis } from './ingest-analysis.ts';
 import { createWorkspaceWithOwner } from './accounts.ts';
 import { recordMentions, type IncomingMention } from './ingest.ts';
 import { actOnItems } from './inbox.ts';
@@ -49,9 +50,9 @@ function rankByFirstWord(ctx: AppContext): void {
     async *chunks(inputs: MessageInput[], profile) {
       yield inputs.map((i) => {
         const a = analyzeMessage(i, profile);
-        if (i.text.startsWith('URGENT')) return { ...a, urgent: true, possiblyUrgent: false, intents: ['self_harm' as const] };
-        if (i.text.startsWith('MAYBE')) return { ...a, urgent: false, possiblyUrgent: true, intents: ['other' as const] };
-        return { ...a, urgent: false, possiblyUrgent: false, intents: ['question' as const] };
+        if (i.text.startsWith('URGENT')) return ingestAnalysis({ ...a, urgent: true, possiblyUrgent: false, intents: ['self_harm' as const] });
+        if (i.text.startsWith('MAYBE')) return ingestAnalysis({ ...a, urgent: false, possiblyUrgent: true, intents: ['other' as const] });
+        return ingestAnalysis({ ...a, urgent: false, possiblyUrgent: false, intents: ['question' as const] });
       });
     },
   };

@@ -4,11 +4,15 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { can, type Permission, type Role } from '../domain/roles.ts';
 import { OperationError } from './errors.ts';
-import type { MessageAnalysis, MessageInput, OrgProfile } from '../safety/index.ts';
+import type { MessageInput, OrgProfile } from '../safety/index.ts';
+import type { IngestAnalysis } from './ingest-analysis.ts';
 
-/** Runs the safety engine over many messages, chunk by chunk, in order (runtime/analysis-pool.ts). */
+/**
+ * Runs the safety engine over many messages, chunk by chunk, in order, and yields what ingestion
+ * stores of each result (runtime/analysis-pool.ts).
+ */
 export interface BatchAnalyzer {
-  chunks(inputs: MessageInput[], profile: OrgProfile): AsyncIterable<MessageAnalysis[]>;
+  chunks(inputs: MessageInput[], profile: OrgProfile): AsyncIterable<IngestAnalysis[]>;
 }
 
 /** What every operation needs, built once at start (src/runtime/app-context.ts). */

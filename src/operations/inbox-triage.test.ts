@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../testing/engines.ts';
 import { testContext } from '../testing/context.ts';
 import { analyzeMessage, type MessageInput } from '../safety/index.ts';
+import { ingestAnalysis } from './ingest-analysis.ts';
 import { listAudit } from '../storage/audit-log.ts';
 import { findInboxItem, listInbox } from '../storage/inbox.ts';
 import { createWorkspaceWithOwner } from './accounts.ts';
@@ -24,7 +25,7 @@ for (const engine of ENGINES) {
         ctx.analyzer = {
           async *chunks(inputs: MessageInput[], profile) {
             // The lane is set outright: which messages the engine puts there depends on its model.
-            yield inputs.map((i) => ({ ...analyzeMessage(i, profile), urgent: false, possiblyUrgent: true, intents: ['other' as const] }));
+            yield inputs.map((i) => ingestAnalysis({ ...analyzeMessage(i, profile), urgent: false, possiblyUrgent: true, intents: ['other' as const] }));
           },
         };
         const mention = (id: string, text: string) => ({ network: 'bluesky', externalId: id, kind: 'mention' as const, author: { handle: `${id}.example` }, text, createdAt: WRITTEN });

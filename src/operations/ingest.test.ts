@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../testing/engines.ts';
 import { testContext } from '../testing/context.ts';
 import { analyzeMessage, type MessageInput } from '../safety/index.ts';
+import { ingestAnalysis } from './ingest-analysis.ts';
 import { createWorkspaceWithOwner } from './accounts.ts';
 import { recordMentions, recordMentionBatches, type IncomingMention } from './ingest.ts';
 import { AnalysisPool } from '../runtime/analysis-pool.ts';
@@ -21,7 +22,7 @@ for (const engine of ENGINES) {
         ctx.analyzer = {
           async *chunks(inputs: MessageInput[], profile) {
             analysed.push(...inputs.map((i) => i.text));
-            yield inputs.map((i) => analyzeMessage(i, profile));
+            yield inputs.map((i) => ingestAnalysis(analyzeMessage(i, profile)));
           },
         };
         const from = { sourceId: null, channelId: null };
@@ -87,7 +88,7 @@ for (const engine of ENGINES) {
         ctx.analyzer = {
           async *chunks(inputs: MessageInput[], profile) {
             // The engine's own decision depends on its trained model; here the lane is set outright.
-            yield inputs.map((i) => ({ ...analyzeMessage(i, profile), ...(i.text === doubtful ? { urgent: false, possiblyUrgent: true } : {}) }));
+            yield inputs.map((i) => ingestAnalysis({ ...analyzeMessage(i, profile), ...(i.text === doubtful ? { urgent: false, possiblyUrgent: true } : {}) }));
           },
         };
         const from = { sourceId: null, channelId: null };

@@ -1,8 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { AppContext } from './context.ts';
-import { analyzeMessage, type MessageAnalysis, type MessageInput, type OrgProfile } from '../safety/index.ts';
-import { insertNewMentions, storedExternalIds, type NewMention } from '../storage/mentions.ts';
+import { analyzeMessage, type MessageInput, type OrgProfile } from '../safety/index.ts';
+import { ingestAnalysis, type IngestAnalysis } from './ingest-analysis.ts';
+import { insertNewMentions, storedExternalIds, JsonText, type NewMention } from '../storage/mentions.ts';
 import { insertInboxItems } from '../storage/inbox.ts';
 import { timeOrderedId } from '../storage/row-ids.ts';
 import { findWorkspace } from '../storage/workspaces.ts';
@@ -107,7 +108,7 @@ export async function recordMentionBatches(
 interface Prepared {
   received: number;
   incoming: IncomingMention[];
-  analysis: AsyncIterable<MessageAnalysis[]> | Iterable<MessageAnalysis[]>;
+  analysis: AsyncIterable<IngestAnalysis[]> | Iterable<IngestAnalysis[]>;
   sla: CompiledSlaPolicy;
 }
 
@@ -127,7 +128,7 @@ async function prepare(ctx: AppContext, workspaceId: string, delivered: Incoming
   const sla = options.sla ?? compileSlaPolicy(await slaPolicyOf(ctx, workspaceId));
   const inputs: MessageInput[] = incoming.map((m) => ({ text: m.text, kind: 'mention' }));
   // Without threads, analyse before the transaction opens: the database is not held meanwhile.
-  const analysis = incoming.length === 0 ? [] : ctx.analyzer ? ctx.analyzer.chunks(inputs, profile) : [inputs.map((input) => analyzeMessage(input, profile))];
+  const analysis = incoming.length === 0 ? [] : ctx.analyzer ? ctx.analyzer.chunks(inputs, profile) : [inputs.map((input) => ingestAnalysis(analyzeMessage(input, profile)))];
   return { received: delivered.length, incoming, analysis, sla };
 }
 
@@ -142,7 +143,7 @@ async function store(
   const { incoming, sla } = prepared;
   if (incoming.length === 0) return { received: prepared.received, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
   const receivedAt = new Date().toISOString();
-  const toStored = (m: IncomingMention, analysis: MessageAnalysis): NewMention => ({
+  const toStored = (m: IncomingMention, analysis: IngestAnalysis): NewMention => ({
     id: timeOrderedId(),
     workspaceId,
     sourceId: from.sourceId,
@@ -163,8 +164,8 @@ async function store(
     sentiment: analysis.sentiment,
     intents: analysis.intents,
     urgent: analysis.urgent,
-    phiTypes: [...new Set(analysis.phi.spans.map((s) => s.type))],
-    analysis: { findings: analysis.findings.map(({ rule, severity, type }) => ({ rule, severity, type })), adverseEvent: analysis.adverseEvent, playbook: analysis.playbook, possiblyUrgent: analysis.possiblyUrgent },
+    phiTypes: analysis.phiTypes,
+    analysis: new JsonText(analysis.record),
   });
   const write = async (trx: Transaction<Database>): Promise<IngestResult> => {
     const matcher = await workspaceMatcher(trx, workspaceId);

@@ -11,7 +11,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { analyzeMessage, type MessageAnalysis, type MessageInput, type OrgProfile } from '../safety/index.ts';
+import { analyzeMessage, type MessageInput, type OrgProfile } from '../safety/index.ts';
+import { ingestAnalysis, type IngestAnalysis } from '../operations/ingest-analysis.ts';
 import type { BatchAnalyzer } from '../operations/context.ts';
 import type { WorkerRequest } from './analysis-worker.ts';
 
@@ -33,7 +34,7 @@ interface Job {
   inputs: MessageInput[];
   profile: OrgProfile;
   state: 'queued' | 'sent' | 'done';
-  results?: MessageAnalysis[] | undefined;
+  results?: IngestAnalysis[] | undefined;
   /** Wakes the caller waiting for this chunk. */
   wake?: () => void;
 }
@@ -44,7 +45,7 @@ interface PoolWorker {
   inFlight: number;
   /** Profiles this worker already holds. */
   profiles: Set<number>;
-  pending: Map<number, { resolve: (r: MessageAnalysis[]) => void; reject: (e: Error) => void }>;
+  pending: Map<number, { resolve: (r: IngestAnalysis[]) => void; reject: (e: Error) => void }>;
 }
 
 /** Threads to use by default: every core but the one the database work runs on, at most 4. */
@@ -73,7 +74,7 @@ export class AnalysisPool implements BatchAnalyzer {
       const worker = new Worker(new URL('./analysis-worker.mjs', import.meta.url));
       worker.unref();
       const entry: PoolWorker = { worker, inFlight: 0, profiles: new Set(), pending: new Map() };
-      worker.on('message', (m: { chunkId: number; results: MessageAnalysis[] }) => {
+      worker.on('message', (m: { chunkId: number; results: IngestAnalysis[] }) => {
         const waiter = entry.pending.get(m.chunkId);
         entry.pending.delete(m.chunkId);
         waiter?.resolve(m.results);
@@ -98,7 +99,7 @@ export class AnalysisPool implements BatchAnalyzer {
     return id;
   }
 
-  private run(entry: PoolWorker, inputs: MessageInput[], profile: OrgProfile): Promise<MessageAnalysis[]> {
+  private run(entry: PoolWorker, inputs: MessageInput[], profile: OrgProfile): Promise<IngestAnalysis[]> {
     const profileId = this.profileId(profile);
     if (!entry.profiles.has(profileId)) {
       entry.worker.postMessage({ type: 'profile', profileId, profile } satisfies WorkerRequest);
@@ -106,7 +107,7 @@ export class AnalysisPool implements BatchAnalyzer {
     }
     const chunkId = this.nextChunkId++;
     entry.inFlight++;
-    return new Promise<MessageAnalysis[]>((resolve, reject) => {
+    return new Promise<IngestAnalysis[]>((resolve, reject) => {
       entry.pending.set(chunkId, { resolve, reject });
       entry.worker.postMessage({ type: 'analyze', chunkId, profileId, inputs } satisfies WorkerRequest);
     }).finally(() => {
@@ -120,7 +121,7 @@ export class AnalysisPool implements BatchAnalyzer {
    * wait for the database. While the caller waits for a chunk still queued, it analyses its own
    * last queued chunk itself (from the far end, so it does not race the workers for the next one).
    */
-  chunks(inputs: MessageInput[], profile: OrgProfile): AsyncIterable<MessageAnalysis[]> {
+  chunks(inputs: MessageInput[], profile: OrgProfile): AsyncIterable<IngestAnalysis[]> {
     const jobs: Job[] = [];
     for (let i = 0; i < inputs.length; i += CHUNK) jobs.push({ inputs: inputs.slice(i, i + CHUNK), profile, state: 'queued' });
     // A batch of one chunk gains nothing from a thread hop.
@@ -133,7 +134,7 @@ export class AnalysisPool implements BatchAnalyzer {
     return { [Symbol.asyncIterator]: () => this.results(jobs, threaded) };
   }
 
-  private async *results(jobs: Job[], threaded: boolean): AsyncGenerator<MessageAnalysis[]> {
+  private async *results(jobs: Job[], threaded: boolean): AsyncGenerator<IngestAnalysis[]> {
     let back = jobs.length - 1;
     for (const job of jobs) {
       if (!threaded) this.inline(job);
@@ -157,7 +158,7 @@ export class AnalysisPool implements BatchAnalyzer {
 
   private inline(job: Job): void {
     this.analysed.onMainThread++;
-    job.results = job.inputs.map((input) => analyzeMessage(input, job.profile));
+    job.results = job.inputs.map((input) => ingestAnalysis(analyzeMessage(input, job.profile)));
     job.state = 'done';
   }
 

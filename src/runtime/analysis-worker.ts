@@ -1,9 +1,10 @@
 /**
  * A worker thread of the analysis pool (analysis-pool.ts): runs the safety engine on the chunks it
- * is sent. The profile comes once per workspace profile, under a number, and is kept here.
+ * is sent and answers with what ingestion stores of each result. The profile comes once per workspace profile, under a number, and is kept here.
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeMessage, type MessageInput, type OrgProfile } from '../safety/index.ts';
+import { ingestAnalysis } from '../operations/ingest-analysis.ts';
 
 export type WorkerRequest =
   | { type: 'profile'; profileId: number; profile: OrgProfile }
@@ -17,6 +18,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     return;
   }
   const profile = profiles.get(request.profileId);
-  const results = request.inputs.map((input) => analyzeMessage(input, profile));
+  // Only what is stored crosses back: the main thread reads every result it is sent.
+  const results = request.inputs.map((input) => ingestAnalysis(analyzeMessage(input, profile)));
   parentPort!.postMessage({ chunkId: request.chunkId, results });
 });

@@ -4,6 +4,11 @@ import type { Database } from './schema.ts';
 import type { DbOrTrx, EngineName } from './engine.ts';
 import { searchableText } from '../domain/listening/query/index.ts';
 
+/** A value already written as JSON (by the analysis threads): stored as it is, not written again. */
+export class JsonText {
+  constructor(readonly json: string) {}
+}
+
 export interface NewMention {
   id: string;
   workspaceId: string;
@@ -107,7 +112,7 @@ function toRow(m: NewMention): Database['mentions'] {
     intents: JSON.stringify(m.intents),
     urgent: m.urgent ? 1 : 0,
     phi_types: m.phiTypes.join(','),
-    analysis: JSON.stringify(m.analysis),
+    analysis: m.analysis instanceof JsonText ? m.analysis.json : JSON.stringify(m.analysis),
   };
 }
 
