@@ -3,7 +3,7 @@
 /** More drugs by name (generic, brand): a named drug is the reportable "product" element. */
 const MORE_DRUGS =
   'spironolactone|hctz|hydrochlorothiazide|furosemide|lasix|amiodarone|digoxin|allopurinol|colchicine|finasteride|tamsulosin|flomax|sildenafil|melatonin|ondansetron|zofran|reglan|metoclopramide|phenergan|promethazine|diclofenac|meloxicam|celebrex|topiramate|topamax|keppra|levetiracetam|depakote|valproate|tegretol|trazodone|mirtazapine|remeron|buspirone|hydroxyzine|vyvanse|concerta|strattera|suboxone|buprenorphine|methadone|naltrexone|vivitrol|chantix|varenicline|paxlovid|tamiflu|macrobid|nitrofurantoin|flagyl|diflucan|hrt|hormone (?:therapy|pills?|replacement)|estrogen|testosterone|progesterone|clomid|saxenda|victoza|rybelsus|glipizide|januvia|lantus|humalog|novolog|tresiba' +
-  '|haloperidol|haldol|latanoprost|digitalis|ashwagandha|kratom|supplements?|\\w+(?:prost|lukast|azepam|zolam|setron|dronate|peridol)';
+  '|haloperidol|haldol|latanoprost|digitalis|ashwagandha|kratom|supplements?';
 
 /** Drugs by what they are for, not by name: a product for the model, not the reportable element. */
 const DRUG_CLASSES = 'adhd (?:med|meds|medicine|medication)|cholesterol (?:pill|med|meds|medicine)|blood pressure (?:pill|med|meds|medicine)|sleeping pills?|sleep aid|the pill';
@@ -17,7 +17,7 @@ export const SUSPECT_PRODUCT = new RegExp(
       'insulin|ozempic|wegovy|semaglutide|mounjaro|zepbound|tirzepatide|trulicity|jardiance|farxiga|humira|enbrel|keytruda|prednisone|steroids?|cortisone|methotrexate',
       'oxycodone|hydrocodone|vicodin|percocet|morphine|fentanyl|tramadol|codeine|gabapentin|lyrica|opioids?|painkillers?|pain meds|muscle relaxers?',
       'zoloft|sertraline|prozac|fluoxetine|lexapro|escitalopram|wellbutrin|bupropion|effexor|cymbalta|paxil|antidepressants?|ssris?|adderall|ritalin|xanax|ativan|klonopin|ambien|seroquel|abilify|lithium|lamictal|lamotrigine',
-      'birth control|depo(?:-provera)?|nexplanon|warfarin|coumadin|eliquis|xarelto|plavix|blood thinners?|heparin|levothyroxine|synthroid|accutane|isotretinoin|albuterol|inhaler|contrast(?: dye)?|anesthesia|anaesthesia|epidural|chemo(?:therapy)?|radiation|immunotherapy|iron infusion|infusion|antihistamine|benadryl|zyrtec|claritin|flonase|sudafed|nyquil|dayquil|\\w+(?:mab|pril|sartan|statin|olol|azole|cillin|mycin|floxacin|prazole|tidine|triptan|gliptin|gliflozin|glutide|vir)',
+      'birth control|depo(?:-provera)?|nexplanon|warfarin|coumadin|eliquis|xarelto|plavix|blood thinners?|heparin|levothyroxine|synthroid|accutane|isotretinoin|albuterol|inhaler|contrast(?: dye)?|anesthesia|anaesthesia|epidural|chemo(?:therapy)?|radiation|immunotherapy|iron infusion|infusion|antihistamine|benadryl|zyrtec|claritin|flonase|sudafed|nyquil|dayquil|\\w+(?:mab|pril|sartan|statin|olol|azole|cillin|mycin|floxacin|prazole|tidine|triptan|gliptin|gliflozin|glutide|vir|prost|lukast|azepam|zolam|setron|dronate|peridol)',
       MORE_DRUGS,
       // vaccines, also as hashtags are written (#flushot, #CovidVaccine)
       'vaccines?|vaccinations?|vaccinated|boosters?|flu shots?|flushots?|flu jabs?|covid ?(?:vaccines?|shots?|boosters?|jabs?)|covidvax|shingles (?:vaccine|shot)|tetanus shot|covid shot|mmr|tdap|dtap|hpv|gardasil|shingrix|pfizer|moderna|novavax|j&j|johnson|rsv vaccine|pneumonia vaccine|tetanus',
