@@ -175,7 +175,9 @@ for (const engine of ENGINES) {
         assert.equal(overdue.bedside.itemId, late.id);
         assert.match(overdue.text, /^OVERDUE — URGENT — possible self-harm \(Riverside\)\nStill unanswered: .*Assigned to O\./);
         assert.ok(!overdue.text.includes('grey') && !overdue.text.includes('jordan'));
-        await until(async () => (await listAudit(ctx.storage.db, owner.workspaceId, { limit: 50 })).some((e) => e.entityId === done.id && e.details?.stage === 'overdue'), 'the overdue skip');
+        // The receiver hears the alert before the job records it: wait for both overdue outcomes in the audit.
+        const overdueAudited = async (id: string) => (await listAudit(ctx.storage.db, owner.workspaceId, { limit: 50 })).some((e) => e.entityId === id && e.details?.stage === 'overdue');
+        await until(async () => (await overdueAudited(late.id)) && (await overdueAudited(done.id)), 'both overdue outcomes audited');
         const audit = await listAudit(ctx.storage.db, owner.workspaceId, { limit: 50 });
         const byItem = (id: string) => audit.filter((e) => e.entityId === id && e.action.startsWith('inbox.alert_')).map((e) => JSON.stringify([e.action, e.details])).sort();
         const expect = (...entries: Array<[string, Record<string, unknown>]>) => entries.map((e) => JSON.stringify(e)).sort();
