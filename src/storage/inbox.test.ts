@@ -73,6 +73,30 @@ async function allPages(ctx: AppContext, workspaceId: string, q: Omit<InboxQuery
 
 for (const engine of ENGINES) {
   describe(`inbox pages on ${engine}`, () => {
+    test('a batch of 450 items is stored in chunks of every size, each item with its columns; stored again, none is added', async () => {
+      const { ctx, cleanup } = await testContext(engine);
+      try {
+        const { workspaceId } = await createWorkspaceWithOwner(ctx, { workspaceName: 'Bulk', timeZone: 'UTC', email: 'o@bulk.example', displayName: 'O', password: 'a long enough password' }, { cli: true });
+        const mentions = Array.from({ length: 450 }, (_, n) => mention(workspaceId, randomUUID(), n));
+        await insertNewMentions(ctx.storage.db, mentions);
+        const items = mentions.map((m, n) => ({ id: randomUUID(), workspaceId, mentionId: m.id, channelId: n % 2 ? m.channelId : null, urgent: m.urgent, possiblyUrgent: !m.urgent && n % 5 === 2, dueAt: new Date(T0 + n * 60_000).toISOString(), receivedAt: m.createdAt }));
+        await insertInboxItems(ctx.storage.db, items);
+        await insertInboxItems(ctx.storage.db, items.slice(190, 260).map((it) => ({ ...it, id: randomUUID() })));
+        const stored = await ctx.storage.db.selectFrom('inbox_items').selectAll().where('workspace_id', '=', workspaceId).execute();
+        assert.equal(stored.length, 450);
+        for (const n of [0, 199, 200, 399, 449]) {
+          const it = items[n]!;
+          const found = (await findInboxItem(ctx.storage.db, workspaceId, it.id))!;
+          assert.deepEqual(
+            { mention: found.mention.id, channel: found.channelId, status: found.status, urgent: found.urgent, possiblyUrgent: found.possiblyUrgent, dueAt: found.dueAt, receivedAt: found.receivedAt, assignee: found.assigneeId },
+            { mention: it.mentionId, channel: it.channelId, status: 'new', urgent: it.urgent, possiblyUrgent: it.possiblyUrgent, dueAt: it.dueAt, receivedAt: it.receivedAt, assignee: null },
+          );
+        }
+      } finally {
+        await cleanup();
+      }
+    });
+
     test('the open queue comes urgent first, then by due time and id, page after page, each item with its whole mention', async () => {
       const { ctx, cleanup } = await testContext(engine);
       try {
