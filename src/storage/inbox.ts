@@ -53,6 +53,7 @@ function toItem(r: Row): InboxItem {
  * more than SQLite took to run it. Imports use few row counts (full chunks and a last one).
  */
 const insertSql = new Map<string, string>();
+const INSERT_COLUMNS = ['id', 'workspace_id', 'mention_id', 'channel_id', 'status', 'priority', 'due_at', 'assignee_id', 'received_at', 'first_response_at', 'first_response_by', 'reply_uri', 'updated_at'] as const;
 const MAX_INSERT_SHAPES = 64;
 
 function inboxInsertSql(db: DbOrTrx, rows: number): string {
@@ -71,8 +72,6 @@ function inboxInsertSql(db: DbOrTrx, rows: number): string {
   }
   return text;
 }
-
-const INSERT_COLUMNS = ['id', 'workspace_id', 'mention_id', 'channel_id', 'status', 'priority', 'due_at', 'assignee_id', 'received_at', 'first_response_at', 'first_response_by', 'reply_uri', 'updated_at'] as const;
 
 export async function insertInboxItems(
   db: DbOrTrx,

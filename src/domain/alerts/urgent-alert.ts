@@ -78,21 +78,17 @@ export function alertPayload(f: AlertFacts): AlertPayload {
   const what = f.rank === 'urgent' ? `URGENT — ${f.intent === 'self_harm' ? 'possible self-harm' : 'possible emergency'}` : 'Possibly urgent — a person should read it now';
   const at = (iso: string): string => DateTime.fromISO(iso, { zone: 'utc' }).setZone(f.timeZone).toFormat('ccc HH:mm');
   const network = NETWORK_NAMES[f.network] ?? f.network;
-  const lines = f.overdue
-    ? [
-        `${f.test ? '[TEST] ' : ''}OVERDUE — ${what} (${f.workspaceName})`,
-        `Still unanswered: a message on ${network} arrived ${at(f.receivedAt)}; the first response was due by ${at(f.dueAt)} (${f.timeZone})${f.overdue.assignee ? `. Assigned to ${f.overdue.assignee}` : ', and nobody is assigned'}.`,
-        f.rank === 'urgent' ? `${f.onCall ? `Escalate to ${f.onCall} now` : 'Someone take it now'}. Do not discuss the message here: open it in Bedside.` : 'Open it in Bedside and mark it urgent or not urgent.',
-        f.link ? f.link : `Inbox item ${f.itemId}`,
-      ]
-    : [
-        `${f.test ? '[TEST] ' : ''}${what} (${f.workspaceName})`,
-        `A message on ${network} arrived ${at(f.receivedAt)}; first response due by ${at(f.dueAt)} (${f.timeZone}).`,
-        f.rank === 'urgent'
-          ? `Follow the playbook${f.onCall ? ` and escalate to ${f.onCall}` : ''}. Do not discuss the message here: open it in Bedside.`
-          : 'Open it in Bedside and mark it urgent or not urgent.',
-        f.link ? f.link : `Inbox item ${f.itemId}`,
-      ];
+  // The overdue alert says the same things, as a reminder that nobody has answered yet.
+  const when = f.overdue
+    ? `Still unanswered: a message on ${network} arrived ${at(f.receivedAt)}; the first response was due by ${at(f.dueAt)} (${f.timeZone})${f.overdue.assignee ? `. Assigned to ${f.overdue.assignee}` : ', and nobody is assigned'}.`
+    : `A message on ${network} arrived ${at(f.receivedAt)}; first response due by ${at(f.dueAt)} (${f.timeZone}).`;
+  const escalate = f.overdue ? (f.onCall ? `Escalate to ${f.onCall} now` : 'Someone take it now') : `Follow the playbook${f.onCall ? ` and escalate to ${f.onCall}` : ''}`;
+  const lines = [
+    `${f.test ? '[TEST] ' : ''}${f.overdue ? 'OVERDUE — ' : ''}${what} (${f.workspaceName})`,
+    when,
+    f.rank === 'urgent' ? `${escalate}. Do not discuss the message here: open it in Bedside.` : 'Open it in Bedside and mark it urgent or not urgent.',
+    f.link ? f.link : `Inbox item ${f.itemId}`,
+  ];
   const event = f.test ? 'alerts.test' : f.overdue ? 'inbox.overdue' : f.rank === 'urgent' ? 'inbox.urgent' : 'inbox.possibly_urgent';
   return {
     text: lines.join('\n'),
