@@ -49,3 +49,12 @@ test('spans point at the text they name', () => {
   const text = 'Hi, I am Denise Harlow, email denise.harlow88@gmail.com, IP 73.22.148.9';
   for (const s of findIdentifiers(text)) assert.equal(text.slice(s.start, s.end), s.text);
 });
+
+test("a plan's own name labels its member id; a fundraiser link without a scheme is a URL; 'Baby' is not part of a name", () => {
+  assert.ok(types('Does OHP cover the classes? My OHP ID is 0FH22831M.').includes('HEALTH_PLAN_ID:0FH22831M'));
+  assert.ok(types('My Aetna member id: W2291847 if that helps').includes('HEALTH_PLAN_ID:W2291847'));
+  assert.ok(types("for my sister's treatment: gofund.example/help-ines-quintero. Anything helps").includes('URL:gofund.example/help-ines-quintero'));
+  assert.ok(types('Baby Mateo Quispe is 19 days old').includes('PERSON:Mateo Quispe'));
+  // A ratio or a dose is no link.
+  assert.deepEqual(types('rated 4.5/5, take 2.5mg/day'), []);
+});

@@ -66,7 +66,7 @@ function groupSpan(m: RegExpExecArray, g: number): [number, number] {
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}/g;
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]{2,2000}|\b[\w-]{2,63}\.(?:com|org|net|io|me|co|us|ly|info)\/[^\s<>"'()]{1,2000}/gi;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]{2,2000}|\b[\w-]{2,63}\.(?:com|org|net|io|me|co|us|ly|info|[a-z]{2,12}(?=\/[a-z]))\/[^\s<>"'()]{1,2000}/gi;
 const IPV4 = /(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.]\d)/g;
 const HANDLE = /(?<![\w@.])@[A-Za-z0-9_]{2,30}(?:\.[A-Za-z0-9-]{1,63}){0,4}/g;
 
@@ -238,7 +238,7 @@ const STRICT_GAP = '(?:\\s*(?:number|num|no\\.?|#|id|is|was|on file|ending in|:|
 const labelled = (cue: string, gap = GAP): RegExp => new RegExp(`\\b(?:${cue})\\b${gap}${ID_TOKEN}`, 'gi');
 const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['MEDICAL_RECORD_NUMBER', labelled('MRN|medical record|patient (?:id|number|no)|chart (?:number|no)|hospital number')],
-  ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|group (?:id|number|no)|beneficiary (?:id|number)')],
+  ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|group (?:id|number|no)|beneficiary (?:id|number)|(?:OHP|CHIP|tricare|BCBS|blue cross|aetna|cigna|humana|kaiser|regence|moda|pacificsource|united ?healthcare|UHC|anthem|molina|centene) (?:member )?(?:id|card|number|no|#)')],
   ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)', STRICT_GAP)],
   ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e (?:number|no|#)|DL|NPI|DEA (?:number|no)")],
   ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN', STRICT_GAP)],

@@ -64,3 +64,8 @@ test('a mention with a full name and DOB tied to an admission is PHI, as a warni
 test('an MRN is PHI wherever it appears', () => {
   assert.equal(mention('My name is Carla Mendes, MRN 00482913, still no biopsy results').phi.found, true);
 });
+
+test("'Patient Relations' is a department, not a sign of care: a handle beside it is not PHI", () => {
+  assert.equal(draft("@sammy_k We're sorry about your experience. Please DM us so we can connect you with Patient Relations.", 'sammy_k').phi.found, false);
+  assert.equal(draft("@sammy_k We're sorry about your experience during your stay. Please DM us.", 'sammy_k').phi.found, true);
+});

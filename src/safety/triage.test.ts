@@ -77,3 +77,10 @@ test('drafts carry no intents and are never urgent', () => {
   assert.deepEqual(a.intents, []);
   assert.equal(a.urgent, false);
 });
+
+test('a high place named as the end is self-harm; the room going grey on standing is an emergency; flyers passed out and a past attempt told as recovery are neither', () => {
+  assert.ok(mention("If they send the bill to collections again I am done. I'll go stand on top of the water tower and that's it, you can bill my estate.").intents.includes('self_harm'));
+  assert.ok(mention('sharp pain low on one side since this afternoon and when I stand up the room goes grey').intents.includes('emergency'));
+  assert.equal(mention('Passed out 400 flyers for the 5K this morning. My feet are dead. Worth it!').urgent, false);
+  assert.equal(mention("Five years ago I tried to end my life. Today I defended my thesis. To the nurses who sat with me that week: I made it.").urgent, false);
+});

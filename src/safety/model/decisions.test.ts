@@ -46,3 +46,16 @@ test('drafts are never urgent nor possibly urgent', () => {
   const d = decide(gatherEvidence('Join our CPR class on Saturday', 'draft', profile), scores({ urgent: 0.9 }), thresholds);
   assert.deepEqual({ urgent: d.urgent, possible: d.possiblyUrgent }, { urgent: false, possible: false });
 });
+
+test("a phone or a full name in an urgent message is PHI though the model's PHI score is low; a first name alone, or the same number in a calm message, is not", () => {
+  const urgentScores = scores({ urgent: 0.9, 'intent.emergency': 0.9, phi: 0 });
+  const calmScores = scores({ phi: 0 });
+  const withPhone = evidence('he hit his head and keeps asking what day it is, one pupil bigger than the other. call me 555-014-2231');
+  assert.equal(withPhone.phi.found, false, 'the premise: no care word, so the context rules alone do not tie the number to care');
+  assert.equal(decide(withPhone, urgentScores, thresholds).phi, true);
+  assert.equal(decide(withPhone, calmScores, thresholds).phi, false);
+  const fullName = evidence('My husband, Graham Whitlock, keeps saying we would all be better off if he drove into the reservoir');
+  assert.equal(decide(fullName, urgentScores, thresholds).phi, true);
+  const firstName = evidence('Theo fell off the slide and keeps asking what day it is');
+  assert.equal(decide(firstName, urgentScores, thresholds).phi, false);
+});

@@ -67,9 +67,18 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
   if (intents.length === 0) intents.push('other');
   const urgent = intents.includes('emergency') || intents.includes('self_harm');
   // Numbers and links in spam belong to the spammer, not to a patient.
-  const phi = !intents.includes('spam') && (evidence.phi.found || scores.phi >= threshold(thresholds, 'phi'));
+  const phi = !intents.includes('spam') && (evidence.phi.found || scores.phi >= threshold(thresholds, 'phi') || (urgent && givesIdentifierForHelp(evidence)));
   const possiblyUrgent = !urgent && (ruleVetoed || urgency >= (thresholds['urgent.possible'] ?? 1));
   return { intents: ordered(intents), urgent, possiblyUrgent, sentiment, phi };
+}
+
+/**
+ * A phone number, address or full name in an urgent message is given to get someone acute help,
+ * which ties it to their care even when no care word is there ("hit his head… call me 555-…").
+ * A first name alone is not enough in a mention, nor a date (it may be when the trouble began).
+ */
+function givesIdentifierForHelp(evidence: MessageEvidence): boolean {
+  return evidence.phi.candidates.some((c) => (c.type === 'PERSON' ? /\s/.test(c.text.trim()) : c.type !== 'DATE' && c.type !== 'ROOM'));
 }
 
 function topSentiment(scores: ModelScores): Sentiment {
