@@ -58,3 +58,10 @@ test("a plan's own name labels its member id; a fundraiser link without a scheme
   // A ratio or a dose is no link.
   assert.deepEqual(types('rated 4.5/5, take 2.5mg/day'), []);
 });
+
+test('the last four of an SSN, labelled, are an SSN; a temperature of 100.8 is no age', () => {
+  assert.ok(types('the clerk asked me to say the last four of my SSN (6621) out loud').includes('US_SSN:6621'));
+  assert.ok(types('verify with SSN ending in 4417').includes('US_SSN:4417'));
+  assert.deepEqual(types('3 wk old is 100.8 rectal and will not latch').filter((t) => t.startsWith('AGE_OVER_89')), []);
+  assert.ok(types('my grandmother is 94 and had surgery').includes('AGE_OVER_89:is 94'));
+});

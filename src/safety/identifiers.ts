@@ -92,6 +92,7 @@ function findContactPoints(scan: ScannedText, add: Add, digits: number): void {
 }
 
 const SSN = /(?<![\d-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-])/g;
+const SSN_LAST_FOUR = /\b(?:last (?:4|four)(?: digits)? of (?:my |his |her |their |the )?(?:ssn|social(?: security(?: number)?)?|ss#)|(?:ssn|social(?: security(?: number)?)?) (?:ending in|ends in|last (?:4|four)))\D{0,12}?(\d{4})\b/gi;
 const SSN_BARE = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/gi;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d])/g;
 const PHONE_US = /(?<![\w+])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s]?)\d{3}[-.\s]?\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
@@ -105,6 +106,10 @@ function findNumbers(scan: ScannedText, add: Add, digits: number): void {
   const text = scan.text;
   each(SSN, scan, (m) => {
     if (isPlausibleSsn(m[1]!, m[3]!, m[4]!)) add('US_SSN', m.index, m.index + m[0].length, 0.9);
+  });
+  each(SSN_LAST_FOUR, scan, (m) => {
+    const [s, e] = groupSpan(m, 1);
+    add('US_SSN', s, e, 0.9);
   });
   each(SSN_BARE, scan, (m) => {
     const [s, e] = groupSpan(m, 1);
@@ -145,7 +150,7 @@ const DATE_MONTH_YEAR = new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?(?:19|20)\\d
 const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
 const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
 const AGE_OVER_89 =
-  /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
+  /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
 
 function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   const text = scan.text;

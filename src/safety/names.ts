@@ -63,7 +63,7 @@ function tokenize(text: string): Token[] {
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sr', 'sra', 'srta']);
 const CUE_BEFORE =
-  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bsigned|\bregards,|\bthanks,|\blove,|\bpatient|\bpt\.?|\bbaby|\bmy (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?|\bto|\bwith|\bby|\band|\bsaid|\bask(?:ed)? for|\bvisit(?:ing|ed)?|\bhi|\bhello|\bhey|\bdear|\bcongrats,?|\bthank you,?)\s*$/i;
+  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bsigned|\bregards,|\bthanks,|\blove,|\bpatient|\bpt\.?|\bbaby|\bmy (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?|\bto|\bwith|\bby|\band|\bsaid|\bask(?:ed)? for|\bvisit(?:ing|ed)?|\bhi|\bhello|\bhola|\bhey|\bdear|\bcongrats,?|\bthank you,?)\s*$/i;
 const STRONG_CUE =
   /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bsigned|\bpatient|\bpt\.?|\bbaby|\bmy (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?)\s*$/i;
 const ORG_AFTER = new Set(['hospital', 'medical', 'center', 'centre', 'clinic', 'health', 'foundation', 'university', 'college', 'school', 'pavilion', 'institute', 'church', 'street', 'avenue', 'road', 'hall', 'building', 'wing', 'park', 'county']);

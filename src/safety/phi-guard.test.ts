@@ -69,3 +69,20 @@ test("'Patient Relations' is a department, not a sign of care: a handle beside i
   assert.equal(draft("@sammy_k We're sorry about your experience. Please DM us so we can connect you with Patient Relations.", 'sammy_k').phi.found, false);
   assert.equal(draft("@sammy_k We're sorry about your experience during your stay. Please DM us.", 'sammy_k').phi.found, true);
 });
+
+test('in a mention a first name alone is not PHI; a full name is', () => {
+  assert.equal(mention('My daughter Noor got her cast off today and the tech let her pick stickers for the other arm').phi.found, false);
+  assert.equal(mention('My daughter Noor Haddad got her cast off today at Ortho, still waiting on the x-ray results').phi.found, true);
+});
+
+test("a name followed by a credential is staff; a general visiting-hours answer to a handle confirms no one's care", () => {
+  assert.equal(draft('Happy retirement to Carol Haines, RN, after 32 years on our Family Birth Center team! The cake is in the break room.').phi.found, false);
+  assert.equal(draft('@cara_m_b Visiting hours on inpatient units are 8am to 8pm, with two visitors at a time in the ICU.', 'cara_m_b').phi.found, false);
+  assert.equal(draft('@cara_m_b Glad your time in the ICU is over, see you at follow-up!', 'cara_m_b').phi.found, true);
+});
+
+test('a Spanish reply confirming a relative was moved to a room is PHI', () => {
+  const a = draft('Hola Sra. Beltrán, le confirmamos que su esposo fue trasladado a la habitación 308. Puede visitarlo hasta las 8 pm.');
+  assert.equal(a.phi.found, true);
+  assert.ok(a.findings.some((f) => f.rule === 'phi.patient-status'), JSON.stringify(a.findings.map((f) => f.rule)));
+});

@@ -118,6 +118,10 @@ function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: bo
     case 'STREET_ADDRESS':
     case 'ZIP_CODE':
       return personal && !eventish;
+    case 'PERSON':
+      // In a mention a first name alone identifies no one ("my daughter Noor got her cast off");
+      // our own post naming someone beside their care does.
+      return personal && (kind === 'draft' || /\s/.test(id.text.trim()));
     default:
       return personal;
   }
@@ -129,8 +133,11 @@ const CARE_AFTER_DATE = /^[^.!?]{0,25}\b(?:appointment|appt|surgery|procedure|vi
 const CAREGIVER_BEFORE =
   /\b(?:dr|doctor|nurse|np|pa|rn|surgeon|therapist|chaplain|valet(?: guy)?|pharmacist|tech|technician|coach|mayor|governor|senator|rep|midwife|volunteer|receptionist|doula|dietitian|interpreter|paramedic|emt|officer|guy|lady)[.,]?\s*$/i;
 
+/** "Carol Haines, RN", "Sofia Castellanos MD": a name followed by a clinical credential. */
+const CREDENTIAL_AFTER = /^,?\s*(?:RN|LPN|MD|DO|NP|PA-C|PA|CNM|CRNA|APRN|FNP|DNP|PharmD|RPh|PT|DPT|OT|RT|RD|LCSW|MSW|PhD|BSN|MSN)\b/;
+
 function isCaregiverName(text: string, id: IdentifierSpan): boolean {
-  return CAREGIVER_BEFORE.test(text.slice(Math.max(0, id.start - 24), id.start));
+  return CAREGIVER_BEFORE.test(text.slice(Math.max(0, id.start - 24), id.start)) || CREDENTIAL_AFTER.test(text.slice(id.end, id.end + 12));
 }
 
 function isStaffName(id: IdentifierSpan, profile: OrgProfile): boolean {

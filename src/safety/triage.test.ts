@@ -84,3 +84,9 @@ test('a high place named as the end is self-harm; the room going grey on standin
   assert.equal(mention('Passed out 400 flyers for the 5K this morning. My feet are dead. Worth it!').urgent, false);
   assert.equal(mention("Five years ago I tried to end my life. Today I defended my thesis. To the nurses who sat with me that week: I made it.").urgent, false);
 });
+
+test('pills counted out "to make it all stop" is self-harm; a belly hard as a board is an emergency; writing a will as a new parent is neither', () => {
+  assert.ok(mention("I'm so tired. I've been counting out my husband's old pain pills, and I think forty would be enough to make it all stop.").intents.includes('self_harm'));
+  assert.ok(mention("the day after my colonoscopy my belly is swelling up and it's hard as a board, fever of 102 and shaking").intents.includes('emergency'));
+  assert.equal(mention("Wrote my will today. New dad, first truly grown-up thing I've done. Picked my sister as guardian.").urgent, false);
+});

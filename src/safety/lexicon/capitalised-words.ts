@@ -6,7 +6,7 @@
 const words = `
 a an the this that these those there here it its i im i'm we our us you your yours he she they them his her their my me
 and or but if so then when while where what who whom why how which whose because since after before during until
-yes no not please thanks thank hi hello hey dear good great happy merry congrats congratulations welcome
+yes no not please thanks thank hi hello hey hola buenos buenas dear good great happy merry congrats congratulations welcome
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
 january february march april may june july august september october november december jan feb mar apr jun jul aug sep
 sept oct nov dec

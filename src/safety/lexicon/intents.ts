@@ -13,6 +13,8 @@ export const EMERGENCY_SYMPTOM = new RegExp(
     String.raw`swallowed (?:a |an )?(?:button )?(?:battery|magnet|coin)|got into (?:my|the|his|her) (?:\w+ )?(?:pills|bottle|medicine|meds)`,
     String.raw`(?:sugar|glucose|bg|blood sugar) (?:is |of |at |was )?(?:[1-4]\d)\b`,
     String.raw`soak(?:ing|ed) through|won(?:'|’)?t stop|wont stop`,
+    // A belly swollen hard as a board, or rigid: a perforation or an obstruction (d12).
+    String.raw`(?:belly|stomach|abdomen|tummy)\b[^.!?]{0,40}\b(?:hard as a (?:board|rock)|rigid|board-?hard)`,
     // The room or vision going grey or dark when standing: low blood pressure from bleeding inside (d11).
     String.raw`(?:room|vision|everything|world) (?:goes|went|going|is going|turns|turned|starts going|started going|keeps going) (?:grey|gray|dark|black|white|dim)`,
     String.raw`can(?:'|’)?t breathe|cannot breathe|can not breathe|can(?:'|’)?t catch (?:my|his|her) breath`,
@@ -98,7 +100,7 @@ export const SELF_HARM = new RegExp(
     String.raw`\bkms\b|unalive (?:my ?self|me)|\bunalive\b|kill me now please|end my (?:own )?(?:life|suffering)`,
     String.raw`tired of (?:living|life|being alive|existing)|done with (?:life|living|everything)|can(?:'|’)?t keep (?:living|going)|what(?:'|’)?s the point (?:of|in) (?:living|life|going on|anything)|no point (?:in )?(?:living|going on|anything anymore|to any of it)`,
     String.raw`wish i (?:hadn(?:'|’)?t|didn(?:'|’)?t) (?:wake|woke) up|sleep (?:forever|and never wake up)|won(?:'|’)?t be (?:around|here) (?:much longer|tomorrow|anymore)|(?:this is )?my (?:last|final) (?:post|message|goodbye)`,
-    String.raw`wrote (?:my|a) will|at peace with my decision|made (?:up )?my (?:mind|decision)|have a plan to|the pills are ready|stockpil\w+ (?:my |pills|meds)|sav(?:ed|ing) up (?:my |enough )?(?:pills|meds)|(?:a )?(?:rope|noose)\b|gun to my head|step in front of (?:a |the )?(?:train|bus|truck|car)|jump (?:in front of|from (?:the|a)|off)|slit (?:my )?wrists?`,
+    String.raw`at peace with my decision|made (?:up )?my (?:mind|decision)|have a plan to|the pills are ready|stockpil\w+ (?:my |pills|meds)|sav(?:ed|ing) up (?:my |enough )?(?:pills|meds)|(?:a )?(?:rope|noose)\b|gun to my head|step in front of (?:a |the )?(?:train|bus|truck|car)|jump (?:in front of|from (?:the|a)|off)|slit (?:my )?wrists?`,
     String.raw`(?:said|says|told me|keeps saying|texted me|posted) (?:that )?(?:she|he|they) (?:wants?|wanted) to (?:die|kill (?:herself|himself|themselves)|end it|not be here)`,
     String.raw`od on purpose|overdose on purpose|how (?:many|much) .{0,40}(?:to die|would kill|to end it|to not wake up|is lethal|is fatal|to overdose|would it take)|for (?:a friend|my cousin|someone)[,:]? (?:how|what)(?:'|’)?s? .{0,30}(?:lethal|fatal|max|die)`,
     String.raw`i have a plan|have a plan (?:for )?tonight|(?:stop|stopp?ed|skip(?:ped)?|quit) (?:taking )?(?:my|his|her) (?:insulin|meds|medications?|pills) on purpose|22 a day|pills (?:are )?(?:counted|lined up|ready)|counted out|lethal (?:amount|dose|quantity)|how much .{0,30}?(?:is|would be) (?:lethal|fatal|deadly)`,
@@ -144,6 +146,8 @@ export const SELF_HARM = new RegExp(
     // Self-injury with a blade named (a pencil-sharpener blade, a razor) on the body (d8).
     String.raw`(?:blade|razor|box cutter|scissors|broken glass|sharpener)\b[^.!?]{0,40}\b(?:on|into|across|over) my (?:thighs?|arms?|wrists?|skin|legs?|stomach|hips?)`,
     // Weighing methods by who finds the body; self-injury described with the tool in between (d6).
+    // Pills counted out (someone else's, old ones) with an amount that would "make it all stop" (d12).
+    String.raw`counting out (?:[\w'’-]+ ){0,4}(?:pills|meds|tablets|capsules)|(?:enough|would be enough|is enough) to make (?:it|everything|the pain|all of it) (?:all )?(?:stop|go away|end)`,
     // A high place named with a final word ("stand on top of the water tower and that's it"), the bill sent to the estate (d11).
     String.raw`(?:stand|go stand|climb|go up|jump)(?:ing)? (?:on top of|to the top of|off|from) (?:the|a) (?:\w+ ){0,3}(?:tower|bridge|overpass|roof|cliff|dam|garage|building)\b[^.!?]{0,30}(?:that(?:'|’)?s it|that(?:'|’)?s that|be done|goodbye|for good|estate)|(?:bill|send (?:it|the bill) to|sue) my estate`,
     String.raw`whoever finds me|(?:fastest|quickest|least (?:messy|painful))\b[^.!?]{0,40}\b(?:finds me|way out|way to go)|which (?:\w+ )?would be (?:the )?(?:fastest|quickest|least painful|least messy)`,

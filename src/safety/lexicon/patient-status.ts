@@ -7,7 +7,7 @@
 const CARE_NOUN =
   "(?:surgery|operation|procedure|stay|admission|discharge(?: plan)?|er visit|ed visit|visit|test results?|lab results?|results|labs|biopsy|diagnosis|treatment|chemo(?:therapy)?|radiation|delivery|c-section|scans?|mri|x-?rays?|recovery|rehab|bill|invoice|claim|registration|intake|records|report|paperwork|prescriptions?|referral|infusion|dialysis|transplant|fracture|injury|replacement|prep|prenatal \\w+|postpartum \\w+|due date|pregnancy|care team|icu care|room|bed|appointment|\\w+(?:ectomy|otomy|plasty|oscopy|ostomy))";
 
-const CARE_EVENT = `(?:[\\w'-]+\\s+){0,3}?${CARE_NOUN}|wait in (?:the |our )?(?:er|ed|emergency)|time (?:with us|in (?:the |our )?(?:er|icu|nicu|hospital))|experience in (?:the |our )?(?:er|ed|icu|nicu|emergency|hospital|clinic|ward)`;
+const CARE_EVENT = `(?:(?:[\\w'-]+\\s+){0,3}?${CARE_NOUN}|wait in (?:the |our )?(?:er|ed|emergency)|time (?:with us|in (?:the |our )?(?:er|icu|nicu|hospital))|experience in (?:the |our )?(?:er|ed|icu|nicu|emergency|hospital|clinic|ward))`;
 
 const RELATIVE =
   '(?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|baby|little one|child|kid|partner|friend|loved one)';
@@ -45,6 +45,8 @@ export const PATIENT_STATUS_PATTERNS: readonly RegExp[] = [
   /\byour\s+(?:[\w'-]+\s+){0,4}?(?:intake|appointment|surgery|procedure|visit|consult(?:ation)?|scan|mri)\s+(?:is|has been|was)\s+(?:now\s+)?(?:confirmed|rebooked|rescheduled|scheduled|moved|cancell?ed|booked)/i,
   // "the family of the patient in ICU bed 6": a bed or room pins down one person
   /\b(?:the )?patient (?:in|from) (?:the )?(?:[A-Za-z]{2,5} )?(?:room|bed|bay|suite) \d+/i,
+  // Spanish: "su esposo fue trasladado a la habitación 308", "su mamá está estable", "le dieron de alta"
+  /\bsu (?:esposo|esposa|mam[aá]|madre|pap[aá]|padre|hij[oa]|beb[eé]|herman[oa]|abuel[oa]|familiar)\b[^.!?]{0,30}\b(?:fue|est[aá]|sigue|ha sido)\s+(?:trasladad[oa]|ingresad[oa]|internad[oa]|dad[oa] de alta|estable|operad[oa]|en (?:la )?(?:habitaci[oó]n|cama|uci|sala))|\b(?:le|les) (?:dieron|damos|daremos) de alta\b/i,
   // "get well soon, Tom", "speedy recovery"
   /\b(?:get well soon|speedy recovery|wishing (?:you|him|her|them) (?:a )?(?:speedy |quick |full )?recovery|glad (?:you're|you are|he's|she's|they're) (?:home|feeling better|recovering|doing better))\b/i,
 ];

@@ -66,7 +66,9 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
   }
   if (intents.length === 0) intents.push('other');
   const urgent = intents.includes('emergency') || intents.includes('self_harm');
-  // Numbers and links in spam belong to the spammer, not to a patient.
+  // Numbers and links in spam belong to the spammer, not to a patient. The model's guess stands
+  // even with no identifier found: requiring one (a mention's first name alone not counting) cost
+  // PHI recall 0.98 -> 0.94 for precision 0.87 -> 0.89 in 5-fold CV.
   const phi = !intents.includes('spam') && (evidence.phi.found || scores.phi >= threshold(thresholds, 'phi') || (urgent && givesIdentifierForHelp(evidence)));
   const possiblyUrgent = !urgent && (ruleVetoed || urgency >= (thresholds['urgent.possible'] ?? 1));
   return { intents: ordered(intents), urgent, possiblyUrgent, sentiment, phi };
@@ -78,7 +80,12 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
  * A first name alone is not enough in a mention, nor a date (it may be when the trouble began).
  */
 function givesIdentifierForHelp(evidence: MessageEvidence): boolean {
-  return evidence.phi.candidates.some((c) => (c.type === 'PERSON' ? /\s/.test(c.text.trim()) : c.type !== 'DATE' && c.type !== 'ROOM'));
+  return evidence.phi.candidates.some((c) => identifiesSomeone(c) && c.type !== 'DATE' && c.type !== 'ROOM');
+}
+
+/** Any identifier but a first name alone. */
+function identifiesSomeone(c: { type: string; text: string }): boolean {
+  return c.type !== 'PERSON' || /\s/.test(c.text.trim());
 }
 
 function topSentiment(scores: ModelScores): Sentiment {
