@@ -3,12 +3,21 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type EngineName = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
 export type DbOrTrx = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Whether `db` talks to PostgreSQL. Hot batch writes there send one array per column (unnest):
+ * one fixed statement instead of a placeholder per value, which PostgreSQL parses and binds
+ * faster (bench/ingest: an inbox row 32 -> 23 µs, a stored-id lookup 12 -> 7 µs).
+ */
+export function isPostgres(db: DbOrTrx): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 export interface Storage {
   db: Db;

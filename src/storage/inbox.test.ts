@@ -157,8 +157,11 @@ for (const engine of ENGINES) {
             await listInbox(conn, workspaceId, { statuses: OPEN_STATUSES, limit: 10, channelId: channels[0] });
             await listInbox(conn, workspaceId, { statuses: OPEN_STATUSES, limit: 10, channelId: channels[1] });
             const { rows } = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements order by statement`.execute(conn);
-            assert.equal(rows.length, 2, 'one named statement for each shape, whatever the values');
-            assert.ok(rows.every((r) => r.name.startsWith('bedside_') && r.statement.includes('from inbox_items')));
+            assert.ok(rows.every((r) => r.name.startsWith('bedside_')));
+            // The seeding's batch insert (one fixed statement) may have run on this connection too.
+            const pages = rows.filter((r) => !r.statement.includes('insert into inbox_items'));
+            assert.equal(pages.length, 2, 'one named statement for each shape, whatever the values');
+            assert.ok(pages.every((r) => r.statement.includes('from inbox_items')));
           });
         } finally {
           await cleanup();

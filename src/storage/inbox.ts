@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
-import { PREPARED_STATEMENT_MARK, type DbOrTrx } from './engine.ts';
+import { PREPARED_STATEMENT_MARK, isPostgres, type DbOrTrx } from './engine.ts';
 import { analysisColumns, toMention, type Mention } from './mentions.ts';
 import { inboxPriority } from '../domain/inbox/index.ts';
 
@@ -73,10 +73,24 @@ function inboxInsertSql(db: DbOrTrx, rows: number): string {
   return text;
 }
 
-export async function insertInboxItems(
-  db: DbOrTrx,
-  items: Array<{ id: string; workspaceId: string; mentionId: string; channelId: string | null; urgent: boolean; possiblyUrgent?: boolean; dueAt: string; receivedAt: string }>,
-): Promise<void> {
+/** PostgreSQL: the whole batch as one array per column. */
+const PG_INSERT = `${PREPARED_STATEMENT_MARK} insert into inbox_items (${INSERT_COLUMNS.join(', ')})
+  select u.id, u.workspace_id, u.mention_id, u.channel_id, 'new', u.priority, u.due_at, null, u.received_at, null, null, null, $8::timestamptz
+  from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[]) as u(id, workspace_id, mention_id, channel_id, priority, due_at, received_at)
+  on conflict (mention_id) do nothing`;
+
+type NewInboxItem = { id: string; workspaceId: string; mentionId: string; channelId: string | null; urgent: boolean; possiblyUrgent?: boolean; dueAt: string; receivedAt: string };
+
+export async function insertInboxItems(db: DbOrTrx, items: NewInboxItem[]): Promise<void> {
+  if (items.length === 0) return;
+  if (isPostgres(db)) {
+    for (let i = 0; i < items.length; i += 5000) {
+      const chunk = items.slice(i, i + 5000);
+      const columns = [chunk.map((it) => it.id), chunk.map((it) => it.workspaceId), chunk.map((it) => it.mentionId), chunk.map((it) => it.channelId), chunk.map((it) => inboxPriority(it)), chunk.map((it) => it.dueAt), chunk.map((it) => it.receivedAt)];
+      await db.executeQuery(CompiledQuery.raw(PG_INSERT, [...columns, new Date().toISOString()]));
+    }
+    return;
+  }
   for (let i = 0; i < items.length; i += 200) {
     const now = new Date().toISOString();
     const chunk = items.slice(i, i + 200);

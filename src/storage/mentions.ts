@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from './schema.ts';
-import type { DbOrTrx, EngineName } from './engine.ts';
+import { isPostgres, type DbOrTrx, type EngineName } from './engine.ts';
 import { searchableText } from '../domain/listening/query/index.ts';
 
 /** A value already written as JSON (by the analysis threads): stored as it is, not written again. */
@@ -141,14 +141,18 @@ export async function storedExternalIds(db: DbOrTrx, workspaceId: string, items:
     if (ids) ids.push(externalId);
     else byNetwork.set(network, [externalId]);
   }
+  // PostgreSQL takes the ids as one array; SQLite as a list of placeholders (at most 500 a query).
+  const pg = isPostgres(db);
+  const step = pg ? 5000 : 500;
   for (const [network, ids] of byNetwork) {
-    for (let i = 0; i < ids.length; i += 500) {
+    for (let i = 0; i < ids.length; i += step) {
+      const some = ids.slice(i, i + step);
       const rows = await db
         .selectFrom('mentions')
         .select('external_id')
         .where('workspace_id', '=', workspaceId)
         .where('network', '=', network)
-        .where('external_id', 'in', ids.slice(i, i + 500))
+        .where('external_id', pg ? '=' : 'in', pg ? sql<string>`any(${some}::text[])` : some)
         .execute();
       for (const r of rows) stored.add(`${network}\u0000${r.external_id}`);
     }

@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
-import type { DbOrTrx } from './engine.ts';
+import { isPostgres, type DbOrTrx } from './engine.ts';
 
 export type SourceKind = 'channel_notifications' | 'query_search' | 'feed' | 'mastodon_hashtag';
 
@@ -104,6 +104,13 @@ export async function deleteQuery(db: DbOrTrx, workspaceId: string, id: string):
 export async function insertMatches(db: DbOrTrx, workspaceId: string, matches: Array<{ queryId: string; mentionId: string }>): Promise<void> {
   if (matches.length === 0) return;
   const now = new Date().toISOString();
+  if (isPostgres(db)) {
+    // One array per column (see isPostgres).
+    await sql`insert into query_matches (query_id, mention_id, workspace_id, matched_at)
+      select u.query_id, u.mention_id, ${workspaceId}, ${now}::timestamptz from unnest(${matches.map((m) => m.queryId)}::text[], ${matches.map((m) => m.mentionId)}::text[]) as u(query_id, mention_id)
+      on conflict (query_id, mention_id) do nothing`.execute(db);
+    return;
+  }
   for (let i = 0; i < matches.length; i += 300) {
     await db
       .insertInto('query_matches')
