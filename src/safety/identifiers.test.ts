@@ -65,3 +65,20 @@ test('the last four of an SSN, labelled, are an SSN; a temperature of 100.8 is n
   assert.deepEqual(types('3 wk old is 100.8 rectal and will not latch').filter((t) => t.startsWith('AGE_OVER_89')), []);
   assert.ok(types('my grandmother is 94 and had surgery').includes('AGE_OVER_89:is 94'));
 });
+
+test('labelled ids in their other written forms: an SSN after a comma, a spaced member id, Spanish labels, a grievance case; an applicant id is no ZIP, a fever no age', () => {
+  assert.ok(types('asked for my full SSN, 987-65-4327, and printed it').includes('US_SSN:987-65-4327'));
+  assert.ok(types('Does Riverside take Moda? My member ID is XJH 882 104 77').includes('HEALTH_PLAN_ID:XJH 882 104 77'));
+  assert.ok(types('Mi número de miembro es OR7788201 y necesito cita').includes('HEALTH_PLAN_ID:OR7788201'));
+  assert.ok(types('Following up on Patient Relations case PR-22-0917 about my mom').includes('OTHER_ID:PR-22-0917'));
+  assert.deepEqual(types('Applied for the job (applicant ID 20459-A) a month ago').filter((t) => t.startsWith('ZIP_CODE')), []);
+  assert.deepEqual(types("arm is hot and swollen and I'm 102 with the shakes").filter((t) => t.startsWith('AGE_OVER_89')), []);
+  assert.ok(types("I'm 102 and still walk to the market").includes("AGE_OVER_89:I'm 102"));
+});
+
+test('a full stop ends a name ("in April. Could"); a writer introducing a full name, or "our daughter", is a strong cue', () => {
+  assert.deepEqual(types('planning an assembly in April. Could someone come speak?').filter((t) => t.startsWith('PERSON')), []);
+  assert.ok(types("I'm Terrence Boyle, I had my gallbladder out Tuesday").includes('PERSON:Terrence Boyle'));
+  assert.ok(types('Our daughter Juniper Rae Castillo arrived 6/2 at 4:12am').includes('PERSON:Juniper Rae Castillo'));
+  assert.ok(types('Thanks to Janka M. Szász for the tour').includes('PERSON:Janka M. Szász'));
+});

@@ -93,7 +93,7 @@ function findContactPoints(scan: ScannedText, add: Add, digits: number): void {
 
 const SSN = /(?<![\d-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-])/g;
 const SSN_LAST_FOUR = /\b(?:last (?:4|four)(?: digits)? of (?:my |his |her |their |the )?(?:ssn|social(?: security(?: number)?)?|ss#)|(?:ssn|social(?: security(?: number)?)?) (?:ending in|ends in|last (?:4|four)))\D{0,12}?(\d{4})\b/gi;
-const SSN_BARE = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/gi;
+const SSN_BARE = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*[,:#]?\s*(?:is|was|of)?\s*[:#]?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/gi;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d])/g;
 const PHONE_US = /(?<![\w+])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s]?)\d{3}[-.\s]?\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
 const PHONE_INTL = /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}(?![\d])/g;
@@ -152,6 +152,8 @@ const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
 const AGE_OVER_89 =
   /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
 
+const FEVER_TALK = /\b(?:fever|temp|temperature|thermometer|degrees|°|shakes|chills|burning up|febrile)/i;
+
 function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   const text = scan.text;
   // Weekdays are the only dates written without a digit.
@@ -181,7 +183,11 @@ function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   each(DATE_MONTH_YEAR, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.8));
   each(WEEKDAY, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.6, true));
   each(YEAR, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.5, true));
-  each(AGE_OVER_89, scan, (m) => add('AGE_OVER_89', m.index, m.index + m[0].length, 0.9));
+  each(AGE_OVER_89, scan, (m) => {
+    // "I'm 102 with the shakes", "she's 104 and limp": a temperature where fever is the talk.
+    if (/^(?:is|was|am|i'm|he's|she's|who's)\s+1[0-1]\d\b/i.test(m[0]) && FEVER_TALK.test(scan.text)) return;
+    add('AGE_OVER_89', m.index, m.index + m[0].length, 0.9);
+  });
 }
 
 const STREET_SUFFIX =
@@ -196,7 +202,7 @@ const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s?#?\d{1,5}[A-Z]?\b/g;
 const ADDRESS_CUE =
   /\b(?:address(?:\s+is)?\s*:?|lives? at|living at|moved to|ship(?:ped)? to|mail(?:ed)? (?:it )?to|send (?:it |them |a new one )?to|located at|is at)\s+([^\n?!;]{4,80})/giu;
 const ZIP_CUE = /\b(?:zip(?:\s?code)?|postal code|post ?code)\s*(?:is|:|#)?\s*([A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)/gi;
-const ZIP_AFTER_STATE = /\b[A-Z]{2}\s{1,3}(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/g;
+const ZIP_AFTER_STATE = /\b[A-Z]{2}\s{1,3}(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b(?!-[A-Za-z0-9])/g;
 const ZIP_PLUS4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
 const ZIP_LINE_END = /(?<=\p{L}[,.]?[ \t]{1,4})\d{4,5}(?=[ \t]*(?:$|\n|[.?!](?:\s|$)))/gmu;
 const ZIP_AFTER_CUE = /\b(?:covers?|serves?|live in|living in|located in|moved to|area|near|in)\s+(\d{5}(?:-\d{4})?)(?![\d,.]\d|\s?(?:%|people|patients|steps|miles|dollars|babies|hours|lbs))/gi;
@@ -242,14 +248,15 @@ const ID_TOKEN = '(?<![\\w-])((?=[A-Z0-9-]{5,25}(?![\\w-]))[A-Z0-9-]{0,12}\\d[A-
 const STRICT_GAP = '(?:\\s*(?:number|num|no\\.?|#|id|is|was|on file|ending in|:|-)\\s*){0,3}\\s*';
 const labelled = (cue: string, gap = GAP): RegExp => new RegExp(`\\b(?:${cue})\\b${gap}${ID_TOKEN}`, 'gi');
 const LABELLED: Array<[IdentifierType, RegExp]> = [
-  ['MEDICAL_RECORD_NUMBER', labelled('MRN|medical record|patient (?:id|number|no)|chart (?:number|no)|hospital number')],
-  ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|group (?:id|number|no)|beneficiary (?:id|number)|(?:OHP|CHIP|tricare|BCBS|blue cross|aetna|cigna|humana|kaiser|regence|moda|pacificsource|united ?healthcare|UHC|anthem|molina|centene) (?:member )?(?:id|card|number|no|#)')],
+  ['MEDICAL_RECORD_NUMBER', labelled('MRN|medical record|patient (?:id|number|no)|chart (?:number|no)|hospital number|n[uú]mero de (?:expediente|historia(?: cl[ií]nica)?)')],
+  ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|group (?:id|number|no)|beneficiary (?:id|number)|(?:OHP|CHIP|tricare|BCBS|blue cross|aetna|cigna|humana|kaiser|regence|moda|pacificsource|united ?healthcare|UHC|anthem|molina|centene) (?:member )?(?:id|card|number|no|#)|n[uú]mero de (?:miembro|afiliado|p[oó]liza|seguro|medicaid|medicare)|id de miembro')],
   ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)', STRICT_GAP)],
   ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e (?:number|no|#)|DL|NPI|DEA (?:number|no)")],
   ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN', STRICT_GAP)],
-  ['OTHER_ID', labelled('lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)')],
+  ['OTHER_ID', labelled('lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?')],
   ['DEVICE_ID', labelled('serial|device (?:id|number|no)|implant (?:id|number|card)|UDI|lot (?:number|no)')],
 ];
+const SPACED_MEMBER_ID = /\b(?:member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicaid (?:id|number)|medicare (?:id|number))\b\s*(?:is|:|#)?\s*((?:[A-Z0-9]{2,6} ){1,4}[A-Z0-9]{2,6})\b/gi;
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const MBI = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
 const OTHER_ID = /(?<![\w#])#\s?(\d{5,12})\b/g;
@@ -261,6 +268,10 @@ function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
       add(type, s, e, 0.9);
     });
   }
+  each(SPACED_MEMBER_ID, scan, (m) => {
+    const [s, e] = groupSpan(m, 1);
+    if ((m[1]!.match(/\d/g)?.length ?? 0) >= 4) add('HEALTH_PLAN_ID', s, e, 0.9);
+  });
   // A VIN is kept with at most 13 letters of its 17 characters: 4 digits at least.
   if (digits >= 4) each(VIN, scan, (m) => {
     const letters = m[0].replace(/\d/g, '').length;

@@ -63,9 +63,11 @@ function tokenize(text: string): Token[] {
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sr', 'sra', 'srta']);
 const CUE_BEFORE =
-  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bsigned|\bregards,|\bthanks,|\blove,|\bpatient|\bpt\.?|\bbaby|\bmy (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?|\bto|\bwith|\bby|\band|\bsaid|\bask(?:ed)? for|\bvisit(?:ing|ed)?|\bhi|\bhello|\bhola|\bhey|\bdear|\bcongrats,?|\bthank you,?)\s*$/i;
+  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bsigned|\bregards,|\bthanks,|\blove,|\bpatient|\bpt\.?|\bbaby|\b(?:my|our) (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?|\bto|\bwith|\bby|\band|\bsaid|\bask(?:ed)? for|\bvisit(?:ing|ed)?|\bhi|\bhello|\bhola|\bhey|\bdear|\bcongrats,?|\bthank you,?)\s*$/i;
 const STRONG_CUE =
-  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bsigned|\bpatient|\bpt\.?|\bbaby|\bmy (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?)\s*$/i;
+  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bsigned|\bpatient|\bpt\.?|\bbaby|\b(?:my|our) (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?)\s*$/i;
+/** "I'm Terrence Boyle", "this is Ana Ruiz": a writer giving a full name. */
+const SELF_INTRODUCTION = /(?:\bi(?:'|’)?m|\bi am|\bthis is|\bmy name is|\bme llamo|\bsoy)[ \t,]*$/i;
 const ORG_AFTER = new Set(['hospital', 'medical', 'center', 'centre', 'clinic', 'health', 'foundation', 'university', 'college', 'school', 'pavilion', 'institute', 'church', 'street', 'avenue', 'road', 'hall', 'building', 'wing', 'park', 'county']);
 const ORG_BEFORE = new Set(['st', 'saint', 'mount', 'mt', 'lake', 'fort', 'port', 'san', 'santa']);
 
@@ -75,7 +77,8 @@ function isNameWord(t: Token): boolean {
 
 function joined(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
-  return gap.length <= 3 && /^(?:\.?[ \t]{1,2}|['’]s[ \t])$/.test(gap) && !/['’]s/.test(gap);
+  // A full stop after a whole word ends a sentence ("in April. Could…"); an initial keeps its dot in the token.
+  return gap.length <= 3 && /^(?:[ \t]{1,2}|['’]s[ \t])$/.test(gap) && !/['’]s/.test(gap);
 }
 
 interface Cue {
@@ -128,6 +131,7 @@ function nameAt(text: string, tokens: Token[], i: number, cues: Map<string, Cue>
   else if (strongCue && !common) confidence = 0.9;
   else if (listed && !common) confidence = length > 1 ? 0.9 : 0.8;
   else if (ambiguous && (length > 1 || cue)) confidence = 0.7;
+  else if (!common && length > 1 && SELF_INTRODUCTION.test(before)) confidence = 0.75;
   else if (!common && !ambiguous && length > 1) confidence = 0.5;
   else if (!common && !ambiguous && length === 1 && isVocative(text, t)) confidence = 0.65;
   else if (!common && !ambiguous && cue && t.start > 0) confidence = 0.45;

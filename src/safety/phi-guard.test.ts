@@ -86,3 +86,9 @@ test('a Spanish reply confirming a relative was moved to a room is PHI', () => {
   assert.equal(a.phi.found, true);
   assert.ok(a.findings.some((f) => f.rule === 'phi.patient-status'), JSON.stringify(a.findings.map((f) => f.rule)));
 });
+
+test('a handle in our reply is PHI only when the reply confirms care, not for a care word elsewhere in it', () => {
+  assert.equal(draft("@coughingcarl Sorry you're feeling rough! If things get worse, our 24h nurse advice line is there day and night.", 'coughingcarl').phi.found, false);
+  assert.equal(draft('@nurse_hopeful We would love to have you! Our ICU is hiring new grads, apply on our careers page.', 'nurse_hopeful').phi.found, false);
+  assert.equal(draft('@coughingcarl Glad your ER visit went well and you are home!', 'coughingcarl').phi.found, true);
+});

@@ -52,7 +52,7 @@ export function guardPhi(
     // A public figure is not PHI, unless our own post confirms they are our patient.
     if (isOrgOwn(id, details) && !(status && id.type === 'PERSON' && !isStaffName(id, profile))) continue;
     if (id.type !== 'HANDLE' && !(id.type === 'DATE' && id.yearOnly)) candidates.push({ type: id.type, start: id.start, end: id.end, text: id.text });
-    if (!isPhi(id, text, kind, careTied || status !== null, personal || status !== null, eventish)) continue;
+    if (!isPhi(id, text, kind, careTied || status !== null, personal || status !== null, eventish, status !== null)) continue;
     spans.push({ type: id.type, start: id.start, end: id.end, text: id.text });
     findings.push(
       kind === 'draft'
@@ -97,7 +97,7 @@ export function guardPhi(
   };
 }
 
-function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: boolean, personal: boolean, eventish: boolean): boolean {
+function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: boolean, personal: boolean, eventish: boolean, confirmsCare: boolean): boolean {
   if (INHERENTLY_SENSITIVE.has(id.type)) return true;
   if (!careTied) return false;
   switch (id.type) {
@@ -109,12 +109,15 @@ function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: bo
       return personal && (PERSONAL_DATE_CUE.test(near) || CARE_AFTER_DATE.test(after));
     }
     case 'HANDLE':
-      // A handle in someone's own mention is their public identity; in our own post it names a person.
-      return kind === 'draft' && personal;
+      // A handle in someone's own mention is their public identity; in our own post it names the
+      // person whose care the post confirms — a care word elsewhere ("our 24h nurse line") does not.
+      return kind === 'draft' && confirmsCare;
     case 'URL':
     case 'IP_ADDRESS':
       return personal && !eventish;
     case 'ROOM':
+      // A room number in a mention identifies no one by itself (h13); in our post it confirms a stay.
+      return kind === 'draft' && personal && !eventish;
     case 'STREET_ADDRESS':
     case 'ZIP_CODE':
       return personal && !eventish;

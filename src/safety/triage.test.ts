@@ -90,3 +90,11 @@ test('pills counted out "to make it all stop" is self-harm; a belly hard as a bo
   assert.ok(mention("the day after my colonoscopy my belly is swelling up and it's hard as a board, fever of 102 and shaking").intents.includes('emergency'));
   assert.equal(mention("Wrote my will today. New dad, first truly grown-up thing I've done. Picked my sister as guardian.").urgent, false);
 });
+
+test('pain boring through to the back with vomiting is an emergency; laughing too hard, a conditional "kms", a CPR-class "if ever" and a history of self-harm are not urgent', () => {
+  assert.ok(mention("a pain high in my stomach that goes straight through to my back, thrown up eight or nine times, can't keep even sips of water down").intents.includes('emergency'));
+  assert.equal(mention("the therapy goat in a tiny sweater?? I literally can't breathe from laughing").urgent, false);
+  assert.equal(mention('gonna kms if the Lot B gate arm jams on me one more time. third time this week').urgent, false);
+  assert.equal(mention('Is the infant CPR class on the 14th still open? I want to know what to do if my baby is ever not breathing.').urgent, false);
+  assert.equal(mention('Is there a support group for parents of teens with a history of self-harm? Our daughter is doing much better.').urgent, false);
+});

@@ -17,4 +17,4 @@ export const PUBLIC_EVENT =
 
 /** Date cues that make a date a person's date: birth, admission, discharge, visit, surgery. */
 export const PERSONAL_DATE_CUE =
-  /\b(?:born|birth|dob|birthday|admitted|admission|discharged?|discharge|visit(?:ed)?|surgery|operation|procedure|appointment|appt|seen|treated|delivered|died|passed away|passed|diagnosed|scan|test|was in|were in|since|on)\b/i;
+  /\b(?:born|birth|arrived|dob|birthday|admitted|admission|discharged?|discharge|visit(?:ed)?|surgery|operation|procedure|appointment|appt|seen|treated|delivered|died|passed away|passed|diagnosed|scan|test|was in|were in|since|on)\b/i;
