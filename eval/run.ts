@@ -160,9 +160,10 @@ function main(): void {
   const holdout4 = devOnly ? null : scoreSet('holdout-4', profile);
   const holdout7 = devOnly ? null : scoreSet('holdout-7', profile);
   const holdout10 = devOnly ? null : scoreSet('holdout-10', profile);
+  const holdout14 = devOnly ? null : scoreSet('holdout-14', profile);
   if (showMisses) for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5], ['dev6', dev6], ['dev8', dev8], ['dev9', dev9], ['dev11', dev11], ['dev12', dev12], ['dev13', dev13]] as const) for (const m of set?.misses ?? []) console.log(`  ${name} miss ${m}`);
   const columns: Column[] = [];
-  for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5], ['dev6', dev6], ['dev8', dev8], ['dev9', dev9], ['dev11', dev11], ['dev12', dev12], ['dev13', dev13], ['holdout', holdout], ['holdout-4', holdout4], ['holdout-7', holdout7], ['holdout-10', holdout10]] as const) if (set) columns.push([name, set]);
+  for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5], ['dev6', dev6], ['dev8', dev8], ['dev9', dev9], ['dev11', dev11], ['dev12', dev12], ['dev13', dev13], ['holdout', holdout], ['holdout-4', holdout4], ['holdout-7', holdout7], ['holdout-10', holdout10], ['holdout-14', holdout14]] as const) if (set) columns.push([name, set]);
   const generalisation = process.argv.includes('--no-cv') ? ['(skipped with --no-cv)'] : generalisationTable(profile);
 
   const report = [
