@@ -82,3 +82,10 @@ test('a full stop ends a name ("in April. Could"); a writer introducing a full n
   assert.ok(types('Our daughter Juniper Rae Castillo arrived 6/2 at 4:12am').includes('PERSON:Juniper Rae Castillo'));
   assert.ok(types('Thanks to Janka M. Szász for the tour').includes('PERSON:Janka M. Szász'));
 });
+
+test('a disabled-parking placard, a MedicAlert id and a prescription number are labelled ids; a Spanish relative names a person', () => {
+  assert.ok(types('even though my disabled placard #P4417720 was on the mirror').includes('OTHER_ID:P4417720'));
+  assert.ok(types("My son's MedicAlert bracelet (ID 4418-297) says he has epilepsy").includes('OTHER_ID:4418-297'));
+  assert.ok(types("the pharmacy filled my dad's metoprolol at double his dose (Rx 6620418)").includes('OTHER_ID:6620418'));
+  assert.ok(types('Mi hija de 15, Valeria Ochoa, se tomó las pastillas').includes('PERSON:Valeria Ochoa'));
+});

@@ -253,7 +253,7 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)', STRICT_GAP)],
   ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e (?:number|no|#)|DL|NPI|DEA (?:number|no)")],
   ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN', STRICT_GAP)],
-  ['OTHER_ID', labelled('lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?')],
+  ['OTHER_ID', labelled('lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)')],
   ['DEVICE_ID', labelled('serial|device (?:id|number|no)|implant (?:id|number|card)|UDI|lot (?:number|no)')],
 ];
 const SPACED_MEMBER_ID = /\b(?:member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicaid (?:id|number)|medicare (?:id|number))\b\s*(?:is|:|#)?\s*((?:[A-Z0-9]{2,6} ){1,4}[A-Z0-9]{2,6})\b/gi;

@@ -92,3 +92,9 @@ test('a handle in our reply is PHI only when the reply confirms care, not for a 
   assert.equal(draft('@nurse_hopeful We would love to have you! Our ICU is hiring new grads, apply on our careers page.', 'nurse_hopeful').phi.found, false);
   assert.equal(draft('@coughingcarl Glad your ER visit went well and you are home!', 'coughingcarl').phi.found, true);
 });
+
+test("a post about a public figure's relative giving birth here confirms care", () => {
+  const a = draft('Congratulations to Governor Elena Marsh, whose daughter welcomed twin boys at our Family Birth Center this morning!');
+  assert.equal(a.phi.found, true);
+  assert.ok(a.findings.some((f) => f.rule === 'phi.patient-status'));
+});

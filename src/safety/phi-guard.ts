@@ -100,6 +100,9 @@ export function guardPhi(
 function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: boolean, personal: boolean, eventish: boolean, confirmsCare: boolean): boolean {
   if (INHERENTLY_SENSITIVE.has(id.type)) return true;
   if (!careTied) return false;
+  // Our own post is PHI when it confirms someone's care; a name beside a care word ("Meet Frank
+  // Ibarra, our Volunteer of the Year, who knits hats for the NICU") confirms nothing by itself.
+  if (kind === 'draft' && !confirmsCare) return false;
   switch (id.type) {
     case 'DATE': {
       if (id.yearOnly) return false;

@@ -98,3 +98,10 @@ test('pain boring through to the back with vomiting is an emergency; laughing to
   assert.equal(mention('Is the infant CPR class on the 14th still open? I want to know what to do if my baby is ever not breathing.').urgent, false);
   assert.equal(mention('Is there a support group for parents of teens with a history of self-harm? Our daughter is doing much better.').urgent, false);
 });
+
+test('black tarry stool is an emergency; an overdose-awareness vigil for a brother, hold music "one more time… kms" and an ice machine "having a seizure" are not', () => {
+  assert.ok(mention('since the new anticoagulant my stool is black and sticky like tar, and today I nearly went down from the dizziness').intents.includes('emergency'));
+  assert.equal(mention('Walking in the overdose awareness vigil tonight for my brother Danny. Wear purple if you can.').urgent, false);
+  assert.equal(mention("if I have to sit through your hold music one more time I'm gonna kms 🙃 fix the phone tree pls").urgent, false);
+  assert.equal(mention("The ice machine on 4 West sounds like it's having a seizure every ten minutes.").urgent, false);
+});
