@@ -112,9 +112,9 @@ function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: bo
       return personal && (PERSONAL_DATE_CUE.test(near) || CARE_AFTER_DATE.test(after));
     }
     case 'HANDLE':
-      // A handle in someone's own mention is their public identity; in our own post it names the
-      // person whose care the post confirms — a care word elsewhere ("our 24h nurse line") does not.
-      return kind === 'draft' && confirmsCare;
+      // A handle in someone's own mention is their public identity; in our own post (which got here
+      // only by confirming care) it names that person.
+      return kind === 'draft';
     case 'URL':
     case 'IP_ADDRESS':
       return personal && !eventish;
@@ -127,10 +127,15 @@ function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: bo
     case 'PERSON':
       // In a mention a first name alone identifies no one ("my daughter Noor got her cast off");
       // our own post naming someone beside their care does.
-      return personal && (kind === 'draft' || /\s/.test(id.text.trim()));
+      return personal && (kind === 'draft' || identifiesSomeone(id));
     default:
       return personal;
   }
+}
+
+/** Any identifier but a first name alone, which identifies no one in a mention. */
+export function identifiesSomeone(id: { type: string; text: string }): boolean {
+  return id.type !== 'PERSON' || /\s/.test(id.text.trim());
 }
 
 const CARE_AFTER_DATE = /^[^.!?]{0,25}\b(?:appointment|appt|surgery|procedure|visit|admission|discharge|scan|mri|cardiology|ortho\w*|oncology|tonsillectomy|\w+ectomy)\b/i;

@@ -5,6 +5,7 @@
  */
 import type { Intent, Sentiment } from '../types.ts';
 import type { MessageEvidence } from '../evidence.ts';
+import { identifiesSomeone } from '../phi-guard.ts';
 import type { ModelScores, Thresholds } from './linear-model.ts';
 
 export interface Decisions {
@@ -81,11 +82,6 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
  */
 function givesIdentifierForHelp(evidence: MessageEvidence): boolean {
   return evidence.phi.candidates.some((c) => identifiesSomeone(c) && c.type !== 'DATE' && c.type !== 'ROOM');
-}
-
-/** Any identifier but a first name alone. */
-function identifiesSomeone(c: { type: string; text: string }): boolean {
-  return c.type !== 'PERSON' || /\s/.test(c.text.trim());
 }
 
 function topSentiment(scores: ModelScores): Sentiment {
