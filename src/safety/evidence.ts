@@ -8,6 +8,7 @@ import { messageSignals } from './model/signals.ts';
 import { featurize, type FeatureVector } from './model/features.ts';
 import { MISINFORMATION_COUNTER } from './lexicon/intents.ts';
 import { ScannedText } from './scanned-text.ts';
+import { spelledOut } from './lexicon/evasive-spellings.ts';
 
 /**
  * Everything the rule layer finds in one message, and the feature vector the statistical layer
@@ -28,7 +29,9 @@ export interface MessageEvidence {
 const DEBUNK_CHARS = 2000;
 const NO_TRIAGE: Triage = { intents: [], urgent: false, adverseEvent: null };
 
-export function gatherEvidence(text: string, kind: MessageKind, profile: OrgProfile, replyTo?: string): MessageEvidence {
+export function gatherEvidence(written: string, kind: MessageKind, profile: OrgProfile, replyTo?: string): MessageEvidence {
+  // "k!ll myself" is read as what it says; offsets are unchanged, so spans still index the text as written.
+  const text = kind === 'mention' ? spelledOut(written) : written;
   // One scan of the text serves every rule below: each lexicon pattern runs once per message.
   const scanned = new ScannedText(text);
   // Triage rules are for incoming messages; our own drafts carry no intents.

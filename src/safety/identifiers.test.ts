@@ -89,3 +89,11 @@ test('a disabled-parking placard, a MedicAlert id and a prescription number are 
   assert.ok(types("the pharmacy filled my dad's metoprolol at double his dose (Rx 6620418)").includes('OTHER_ID:6620418'));
   assert.ok(types('Mi hija de 15, Valeria Ochoa, se tomó las pastillas').includes('PERSON:Valeria Ochoa'));
 });
+
+test('the last four of an SSN may come a clause later and spaced out; an insurance group number is the employer plan\'s, not a member id; all caps words are no names', () => {
+  assert.ok(types('the kiosk asks for the last four of my social and then rejects 7 3 0 2 every time').includes('US_SSN:7 3 0 2'));
+  assert.deepEqual(types('Is group number 88120 from my card in network for a sleep study?').filter((t) => t.startsWith('HEALTH_PLAN_ID')), []);
+  assert.ok(types('Is member ID QKR4471902 in network for a sleep study?').includes('HEALTH_PLAN_ID:QKR4471902'));
+  assert.deepEqual(types('MY SON IS 4 AND HE JUST FELL OFF THE SLIDE, WHERE DO WE GO').filter((t) => t.startsWith('PERSON')), []);
+  assert.ok(types('my son Jo is 4').includes('PERSON:Jo'));
+});

@@ -48,7 +48,7 @@ function tokenize(text: string): Token[] {
     const initial = word.length === 1 && /\p{Lu}/u.test(word);
     if (/['’]s$/.test(word)) word = word.slice(0, -2);
     const first = word.charAt(0);
-    const capitalised = first !== first.toLowerCase() && (word.length < 3 || word.slice(1) !== word.slice(1).toUpperCase());
+    const capitalised = first !== first.toLowerCase() && (word.length < 2 || word.slice(1) !== word.slice(1).toUpperCase());
     tokens.push({
       start: m.index,
       end: m.index + word.length + (initial && hasDot ? 1 : 0),

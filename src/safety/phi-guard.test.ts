@@ -98,3 +98,10 @@ test("a post about a public figure's relative giving birth here confirms care", 
   assert.equal(a.phi.found, true);
   assert.ok(a.findings.some((f) => f.rule === 'phi.patient-status'));
 });
+
+test('"caring for Millbrook kids" and "questions about your bill? call…" confirm no one\'s care; "caring for Linda" does', () => {
+  assert.equal(draft('Welcome Dr. Amara Osei, who has been caring for Millbrook families for 20 years!').phi.found, false);
+  // The rule's part (the model may still weigh the words): no patient status is read into the invitation.
+  assert.ok(!draft('Questions about your bill? Our billing team is at (555) 010-2000 ext. 4, weekdays 8 to 5.').findings.some((f) => f.rule === 'phi.patient-status'));
+  assert.equal(draft('We were honored to be caring for Linda through her recovery.').phi.found, true);
+});

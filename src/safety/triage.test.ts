@@ -105,3 +105,17 @@ test('black tarry stool is an emergency; an overdose-awareness vigil for a broth
   assert.equal(mention("if I have to sit through your hold music one more time I'm gonna kms 🙃 fix the phone tree pls").urgent, false);
   assert.equal(mention("The ice machine on 4 West sounds like it's having a seizure every ten minutes.").urgent, false);
 });
+
+test('a chest pain that "turned out to be" a strain last week, a past attempt told as recovery and "unalive the printer" are not urgent; the same words now are', () => {
+  assert.equal(mention('ER visit for chest pain last week turned out to be reflux. Kind staff, quick answers.').urgent, false);
+  assert.equal(mention('Two years ago I tried to kill myself. Today I ran my first 10k. Please keep talking to people.').urgent, false);
+  assert.equal(mention("if the 3rd floor printer jams again I'm going to unalive that printer").urgent, false);
+  assert.equal(mention('this commute is going to be the end of me').urgent, false);
+  assert.equal(mention('I have chest pain right now and my left arm is numb').urgent, true);
+  assert.equal(mention('I want to unalive myself tonight').urgent, true);
+});
+
+test('a reaction in an animal is no adverse event; the same reaction in the writer is', () => {
+  assert.equal(mention('Our dog got a lump at the spot after his rabies vaccine, vet is not worried').intents.includes('adverse_event'), false);
+  assert.ok(mention('I got a hard lump at the spot after my Shingrix vaccine and it hurts to lift my arm').intents.includes('adverse_event'));
+});

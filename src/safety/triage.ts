@@ -31,6 +31,8 @@ import {
   AE_HEARSAY,
   CAUSAL_LINK,
   AE_PATIENT,
+  ANIMAL_SUBJECT,
+  HUMAN_PATIENT,
 } from './lexicon/adverse-events.ts';
 
 export interface Triage {
@@ -120,6 +122,8 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
   if (!scanned.has(ADVERSE_EVENT) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   if (scanned.has(NO_HARM) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   if (!scanned.has(CAUSAL_LINK)) return null;
+  // "Our horse got a swollen neck after his West Nile vaccine": a vet's matter, not a reportable event.
+  if (scanned.has(ANIMAL_SUBJECT) && !scanned.has(HUMAN_PATIENT)) return null;
   const patient = scanned.has(AE_PATIENT);
   if (!patient && !scanned.has(AE_HEARSAY)) return null;
   // "What are the side effects of X?" asks about a product; nobody had an event.

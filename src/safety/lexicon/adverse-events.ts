@@ -62,6 +62,13 @@ export const CAUSAL_LINK =
 export const AE_PATIENT =
   /\b(?:patient of mine|my patient|i|i'm|im|i've|me|my|myself|mine|mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|baby|child|kid|toddler|partner|boyfriend|girlfriend|he|she|him|her|his|\d{1,3}[- ]?(?:yo|y\/o|year[- ]old|years old|month[- ]old))\b/i;
 
+/** The one who had the reaction is an animal (an adverse event is about people, h8). */
+export const ANIMAL_SUBJECT =
+  /\b(?:my|our|the|his|her|their) (?:\w+ )?(?:dog|dogs|cat|cats|puppy|pup|kitten|horse|horses|pony|mare|gelding|foal|cow|calf|goat|sheep|pig|pet|pets|parrot|rabbit|bunny|ferret|hamster|lab|beagle|retriever|terrier|poodle|shepherd)\b(?![- ](?:sitter|walker|bite|scratch|hair|dander|allerg\w*))/i;
+/** A person in the message besides the writer's pets: a relative or the writer as the one affected. */
+export const HUMAN_PATIENT =
+  /\b(?:i(?:'|’)?m|i(?:'|’)?ve|i (?:got|had|have|feel|felt|was|am|broke|developed|started)|me|myself|(?:my|our|his|her) (?:son|daughter|kid|kids|child|baby|mom|mum|mother|dad|father|wife|husband|partner|grandma|grandpa|sister|brother|friend|toddler|boy|girl))\b/i;
+
 /** An identifiable reporter: someone speaking in the first person (the account holder). */
 export const AE_REPORTER = /\b(?:i|i'm|im|i've|i'd|me|my|we|our|us)\b/i;
 

@@ -34,7 +34,7 @@ export const PATIENT_STATUS_PATTERNS: readonly RegExp[] = [
   // (no i flag: the possessive must be a capitalised name, so CARE_NOUN is lower case here)
   new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir|\\p{Lu}\\p{Ll}+(?:'s|’s))\\s+(?:[\\w'-]+\\s+){0,2}?(?:${CARE_NOUN}|ER visit|MRI|ICU stay)\\b(?=[^.!?]{0,40}\\b(?:with us|here|our|at (?:the )?(?:RRMC|hospital)|this week|today|is now|went|was|is)\\b)`, 'u'),
   // "honored to care for Linda", "loved caring for you", "welcome back for round 3 of chemo"
-  /\b(?:care|caring|cared) for \p{Lu}\p{Ll}+\b/u,
+  /\b(?:care|caring|cared) for \p{Lu}\p{Ll}+\b(?!(?:'s|’s)? (?:kids|children|babies|families|residents|patients|seniors|veterans|moms|mothers|parents|neighbou?rs|communit\w*|area)\b)/u,
   /\b(?:loved|enjoyed|honou?red|privilege|pleasure|glad|happy|proud) (?:to )?(?:care|caring|cared) for you\b/i,
   /\bwelcome back (?:for|to) (?:round|your|the|our|cycle)\b/i,
   // "Patient spotlight", "our longest-attending cardiac rehab patient", "NICU graduate of the month"
@@ -55,4 +55,4 @@ export const PATIENT_STATUS_PATTERNS: readonly RegExp[] = [
 
 /** Second-person phrases that are general advice or invitations, not confirmations. */
 export const GENERIC_SECOND_PERSON =
-  /\b(?:schedule|book|make|request|reschedule|confirm|manage|check|view|pay|prepare for|before|ahead of|plan|bring|after your (?:first|next))\s+(?:an? |your )?(?:next |first |annual |yearly )?(?:appointment|visit|bill|results|test results|mammogram|screening|scan|procedure|surgery|stay|claim)\b|\b(?:ask|talk to|consult|check with|speak with|tell) your\b|\bportal\b/i;
+  /\b(?:schedule|book|make|request|reschedule|confirm|manage|check|view|pay|prepare for|before|ahead of|plan|bring|after your (?:first|next))\s+(?:an? |your )?(?:next |first |annual |yearly )?(?:appointment|visit|bill|results|test results|mammogram|screening|scan|procedure|surgery|stay|claim)\b|\b(?:ask|talk to|consult|check with|speak with|tell) your\b|\b(?:questions?|concerns?) (?:about|on|regarding) your\b|\bportal\b/i;

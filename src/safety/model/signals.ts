@@ -32,6 +32,7 @@ import {
   CAUSAL_LINK,
   AE_PATIENT,
   AE_HEARSAY,
+  ANIMAL_SUBJECT,
   ANY_PRODUCT,
   HARM_WORDS,
 } from '../lexicon/adverse-events.ts';
@@ -69,6 +70,7 @@ const LEXICON_LIST: ReadonlyArray<[string, RegExp]> = [
   ['causal_link', CAUSAL_LINK],
   ['ae_patient', AE_PATIENT],
   ['ae_hearsay', AE_HEARSAY],
+  ['animal_subject', ANIMAL_SUBJECT],
   ['acute_now', ACUTE_NOW],
   ['acute_symptom', ACUTE_SYMPTOM_BROAD],
   ['crisis_words', CRISIS_WORDS],
