@@ -7,6 +7,7 @@ import { sentimentScore, classifySentiment } from './sentiment.ts';
 import { messageSignals } from './model/signals.ts';
 import { featurize, type FeatureVector } from './model/features.ts';
 import { MISINFORMATION_COUNTER } from './lexicon/intents.ts';
+import { ANIMAL_SUBJECT, HUMAN_PATIENT } from './lexicon/adverse-events.ts';
 import { ScannedText } from './scanned-text.ts';
 import { spelledOut } from './lexicon/evasive-spellings.ts';
 
@@ -23,10 +24,15 @@ export interface MessageEvidence {
   ruleSentiment: Sentiment;
   /** The message corrects or questions a health claim ("vaccines do NOT cause autism", "is it true…?"). */
   debunking: boolean;
+  /** The one who reacted or is treated is an animal, with no person in view: no adverse event (h8). */
+  animalOnly: boolean;
+  /** …and the writer is looking for a vet: a pet's emergency, not ours to triage ("is there an animal ER open?"). */
+  petEmergency: boolean;
   features: FeatureVector;
 }
 
 const DEBUNK_CHARS = 2000;
+const VET_CARE = /\b(?:vets?|veterinar(?:y|ian)|animal (?:er|hospital|emergency|clinic|poison)|emergency vet|pet (?:er|emergency|poison))\b/i;
 const NO_TRIAGE: Triage = { intents: [], urgent: false, adverseEvent: null };
 
 export function gatherEvidence(written: string, kind: MessageKind, profile: OrgProfile, replyTo?: string): MessageEvidence {
@@ -42,7 +48,9 @@ export function gatherEvidence(written: string, kind: MessageKind, profile: OrgP
   const ruleSentiment = classifySentiment(text, rules.intents, kind, vaderScore);
   const signals = messageSignals({ text, kind, rules, ruleSentiment, vaderScore, identifiers, phi, scanned });
   const debunking = (text.length <= DEBUNK_CHARS ? scanned : new ScannedText(text.slice(0, DEBUNK_CHARS))).has(MISINFORMATION_COUNTER);
-  return { kind, rules, identifiers, phi, vaderScore, ruleSentiment, debunking, features: featurize(text, signals) };
+  const animalOnly = kind === 'mention' && scanned.has(ANIMAL_SUBJECT) && !scanned.has(HUMAN_PATIENT);
+  const petEmergency = animalOnly && VET_CARE.test(text);
+  return { kind, rules, identifiers, phi, vaderScore, ruleSentiment, debunking, animalOnly, petEmergency, features: featurize(text, signals) };
 }
 
 const TAG = /<\/?[A-Za-z][^<>]{0,500}>|<!--[\s\S]{0,2000}?-->/g;

@@ -97,3 +97,9 @@ test('the last four of an SSN may come a clause later and spaced out; an insuran
   assert.deepEqual(types('MY SON IS 4 AND HE JUST FELL OFF THE SLIDE, WHERE DO WE GO').filter((t) => t.startsWith('PERSON')), []);
   assert.ok(types('my son Jo is 4').includes('PERSON:Jo'));
 });
+
+test('"is at 170, my hands are shaking" is a pulse, not an address; a passport number asked for billing is an id', () => {
+  assert.deepEqual(types("my pulse is at 148, I'm sweating and my vision is blurry. I'm 29").filter((t) => t.startsWith('STREET_ADDRESS')), []);
+  assert.ok(types('she lives at 22 Birch Hollow. Call me').includes('STREET_ADDRESS:22 Birch Hollow'));
+  assert.ok(types('the front desk asked for my passport number to open the account, it is XR7730195').includes('OTHER_ID:XR7730195'));
+});

@@ -201,6 +201,7 @@ const PO_BOX = /\b(?:P\.?\s?O\.?\s?Box|PSC\s\d{1,5},\s?Box)\s?\d{1,6}(?:\s*\n?\s
 const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s?#?\d{1,5}[A-Z]?\b/g;
 const ADDRESS_CUE =
   /\b(?:address(?:\s+is)?\s*:?|lives? at|living at|moved to|ship(?:ped)? to|mail(?:ed)? (?:it )?to|send (?:it |them |a new one )?to|located at|is at)\s+([^\n?!;]{4,80})/giu;
+const ADDRESS_WORD = new RegExp(`\\b${STREET_SUFFIX}\\b|\\b(?:apt|apartment|unit|suite|lot|space)\\b`, 'iu');
 const ZIP_CUE = /\b(?:zip(?:\s?code)?|postal code|post ?code)\s*(?:is|:|#)?\s*([A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)/gi;
 const ZIP_AFTER_STATE = /\b[A-Z]{2}\s{1,3}(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b(?!-[A-Za-z0-9])/g;
 const ZIP_PLUS4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
@@ -215,8 +216,11 @@ function findPlaces(scan: ScannedText, add: Add, digits: number): void {
   each(UNIT_ALONE, scan, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.6));
   each(ADDRESS_CUE, scan, (m) => {
     const [s, e] = groupSpan(m, 1);
-    const value = text.slice(s, e).replace(/[\s,.]+$/, '');
-    if (/\d/.test(value) && /\p{L}{3}/u.test(value)) add('STREET_ADDRESS', s, s + value.length, 0.7);
+    // The value ends with its sentence, and reads like an address: a house number and a word, or a
+    // street word ("my heart is at 170, my hands are shaking" is a pulse, not an address).
+    const value = text.slice(s, e).split(/[.](?:\s|$)/)[0]!.replace(/[\s,.]+$/, '');
+    const addressLike = /^\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?\p{L}{2,}/u.test(value) || ADDRESS_WORD.test(value);
+    if (addressLike && /\d/.test(value) && /\p{L}{3}/u.test(value)) add('STREET_ADDRESS', s, s + value.length, 0.7);
   });
   each(ZIP_CUE, scan, (m) => {
     const [s, end] = groupSpan(m, 1);
@@ -252,6 +256,8 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|beneficiary (?:id|number)|(?:OHP|CHIP|tricare|BCBS|blue cross|aetna|cigna|humana|kaiser|regence|moda|pacificsource|united ?healthcare|UHC|anthem|molina|centene) (?:member )?(?:id|card|number|no|#)|n[uú]mero de (?:miembro|afiliado|p[oó]liza|seguro|medicaid|medicare)|id de miembro')],
   ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)', STRICT_GAP)],
   ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e (?:number|no|#)|DL|NPI|DEA (?:number|no)")],
+  // A passport number is asked for with more words around it ("my passport number for the account, it's …").
+  ['OTHER_ID', labelled('passport(?: (?:number|no|#))?', '[^\\n\\d.!?]{0,50}?')],
   ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN', STRICT_GAP)],
   ['OTHER_ID', labelled('lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)')],
   ['DEVICE_ID', labelled('serial|device (?:id|number|no)|implant (?:id|number|card)|UDI|lot (?:number|no)')],

@@ -105,3 +105,10 @@ test('"caring for Millbrook kids" and "questions about your bill? call…" confi
   assert.ok(!draft('Questions about your bill? Our billing team is at (555) 010-2000 ext. 4, weekdays 8 to 5.').findings.some((f) => f.rule === 'phi.patient-status'));
   assert.equal(draft('We were honored to be caring for Linda through her recovery.').phi.found, true);
 });
+
+test('a condition report about one person in our care confirms care; an animal in a vet\'s care, or a care word in our own event\'s name, does not', () => {
+  assert.equal(draft('The driver injured in the Route 9 pileup this afternoon remains in critical condition in our trauma unit.').phi.found, true);
+  assert.ok(!draft('Feel better soon, Pepper! Our facility cat is resting at Millbrook Animal Hospital after a dental cleaning.').findings.some((f) => f.rule === 'phi.patient-status'));
+  const volunteer = analyzeMessage({ text: 'Count me in for the Cancer Survivors Picnic setup crew! Email me at jo.volunteers@example.com', kind: 'mention' }, profile);
+  assert.ok(!volunteer.findings.some((f) => f.rule === 'phi.in-mention'));
+});

@@ -12,6 +12,7 @@ export function testProfile(): OrgProfile {
     urls: ['riversideregional.org'],
     staff: ['Dr. Amara Okafor (Cardiology)', 'Nurse Priya Raman (Labor & Delivery)'],
     public_figures: ['Mayor Gloria Pettibone'],
+    public_events: ['Cancer Survivors Picnic', 'Community Health Fair'],
     on_call: { name: 'Jordan Lee', role: 'Patient Relations on-call', phone: '555-010-2999' },
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));

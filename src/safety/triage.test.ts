@@ -119,3 +119,25 @@ test('a reaction in an animal is no adverse event; the same reaction in the writ
   assert.equal(mention('Our dog got a lump at the spot after his rabies vaccine, vet is not worried').intents.includes('adverse_event'), false);
   assert.ok(mention('I got a hard lump at the spot after my Shingrix vaccine and it hurts to lift my arm').intents.includes('adverse_event'));
 });
+
+test('a question about who 988 is for, "unalive whatever setting" and a vending machine "seizure" beside the MRI are not urgent nor adverse events', () => {
+  const line = mention('Is the crisis line only for people thinking about suicide, or can I text it during a bad panic attack?');
+  assert.equal(line.urgent, false);
+  assert.equal(mention('someone please unalive whatever setting makes the app log me out every 5 minutes').urgent, false);
+  assert.equal(mention('The soda machine by Radiology had a full-on seizure and ate my dollar. Who do I ask for a refund?').intents.includes('adverse_event'), false);
+});
+
+test('a farewell told through cancelled care or an insurance payout is self-harm; a calm switch of doctors, Spanish traffic and grief for someone lost to suicide are not', () => {
+  assert.equal(mention("thanks for everything, 3 West. I've cancelled my appointments, I won't be needing any of it. look after each other").urgent, true);
+  assert.equal(mention("does the life insurance still pay out if it's... you know. he can't know I asked").urgent, true);
+  assert.equal(mention('At peace with my decision to move my care to the clinic closer to home. Thanks, Dr. Ibe!').urgent, false);
+  assert.equal(mention('ya no aguanto más la fila del estacionamiento, ¿hay otra entrada?').urgent, false);
+  assert.equal(mention('Running the memorial 5K for my cousin, who we lost to suicide in 2019. Join our team!').urgent, false);
+});
+
+test('chest pain that "was reflux in the end" is no emergency, unless the writer sets now against then; a pet emergency goes to a vet', () => {
+  assert.equal(mention('my dad had chest pain Saturday night and waited 4 hours in your ER. It was reflux in the end.').urgent, false);
+  assert.equal(mention('I have crushing chest pain. It was reflux last time but this is different').urgent, true);
+  assert.equal(mention('our cat is having a seizure rn, is there an emergency vet open in Millbrook tonight??').urgent, false);
+  assert.equal(mention('our dog bit the neighbour kid and his arm is gushing, we pressed a towel on it').urgent, true);
+});

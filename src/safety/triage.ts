@@ -3,6 +3,7 @@ import { ScannedText, testBranchByBranch } from './scanned-text.ts';
 import {
   EMERGENCY_SYMPTOM,
   EDUCATIONAL_FRAME,
+  RESOLVED_OR_HYPOTHETICAL,
   EMERGENCY_IDIOM,
   ASKING_FOR_A_FRIEND,
   DOSE_TALK,
@@ -49,7 +50,9 @@ export function triageMessage(text: string, scanned: ScannedText = new ScannedTe
   const intents: Intent[] = [];
   const selfHarm = isSelfHarm(text, scanned);
   const emergency = isEmergency(text, scanned);
-  const adverse = adverseEventElements(text, scanned);
+  // "the vending machine outside MRI had a full-on seizure" names a procedure and an event, in an idiom.
+  const idiomless = scanned.mayMatch(EMERGENCY_IDIOM) ? text.replace(EMERGENCY_IDIOM, ' ') : text;
+  const adverse = idiomless === text ? adverseEventElements(text, scanned) : adverseEventElements(idiomless);
   if (emergency) intents.push('emergency');
   if (selfHarm) intents.push('self_harm');
   if (adverse) intents.push('adverse_event');
@@ -66,6 +69,8 @@ function sentencesMatching(scanned: ScannedText, re: RegExp): string[] {
   return scanned.text.split(/(?<=[.!?\n])\s+/).filter((s) => scanned.hasInPart(re, s));
 }
 
+const NOW_AGAINST_THEN = /\b(?:but|this time|last time|again|still|worse|different|now it(?:'|’)?s)\b/i;
+
 const HAPPENING_NOW = /\b(?:right now|now|currently|911|ambulance|help|what do i do|what should i do|hurry)\b/i;
 
 export function isEmergency(input: string, scanned: ScannedText = new ScannedText(input)): boolean {
@@ -75,9 +80,12 @@ export function isEmergency(input: string, scanned: ScannedText = new ScannedTex
   const text = stripped === input ? scanned : new ScannedText(stripped);
   if (!text.has(EMERGENCY_SYMPTOM)) return false;
   const presentAnywhere = text.has(PRESENT_PERSONAL);
+  // "…sat in your ER for 3 hours. It was reflux in the end": one sentence frames the others.
+  // Not when the writer sets now against then ("it was reflux last time, but this is different").
+  const resolved = RESOLVED_OR_HYPOTHETICAL.test(input) && !NOW_AGAINST_THEN.test(input);
   // Decide per sentence: "learn the signs of a stroke" is education, "my dad's face is drooping" is now.
   for (const sentence of sentencesMatching(text, EMERGENCY_SYMPTOM)) {
-    const educational = EDUCATIONAL_FRAME.test(sentence);
+    const educational = resolved || EDUCATIONAL_FRAME.test(sentence);
     // Recall comes first: an acute symptom counts unless the sentence frames it as information.
     if (!educational) return true;
     const present = PRESENT_PERSONAL.test(sentence) || presentAnywhere;

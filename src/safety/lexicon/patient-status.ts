@@ -37,6 +37,8 @@ export const PATIENT_STATUS_PATTERNS: readonly RegExp[] = [
   /\b(?:care|caring|cared) for \p{Lu}\p{Ll}+\b(?!(?:'s|’s)? (?:kids|children|babies|families|residents|patients|seniors|veterans|moms|mothers|parents|neighbou?rs|communit\w*|area)\b)/u,
   /\b(?:loved|enjoyed|honou?red|privilege|pleasure|glad|happy|proud) (?:to )?(?:care|caring|cared) for you\b/i,
   /\bwelcome back (?:for|to) (?:round|your|the|our|cycle)\b/i,
+  // "the cyclist struck this morning is in stable condition in our ICU": one person's condition, reported by us
+  /\b(?:is|are|was|remains?|listed|now) (?:now |still )?in (?:stable|critical|serious|fair|good|guarded|satisfactory) condition\b/i,
   // "Patient spotlight", "our longest-attending cardiac rehab patient", "NICU graduate of the month"
   /\b(?:patient (?:spotlight|story|of the (?:month|week))|(?:nicu|rehab|icu) graduate|graduate of the month|our (?:[\w-]+ ){0,3}patient\b(?! (?:care|areas?|rooms?|portal|experience|relations|safety|privacy|advocates?|financial|services)))/i,
   // "went home 2/10 after 84 days with us", "discharged 6/14", "born 3/2"

@@ -59,10 +59,13 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
     }
     // Correcting a myth or asking whether it is true is never misinformation (a labelling convention the model can miss).
     const debunked = intent === 'misinformation' && evidence.debunking && !evidence.rules.intents.includes('misinformation');
+    // A horse's swollen neck after its vaccine is a vet's matter (a convention the model can miss).
+    if (intent === 'adverse_event' && evidence.animalOnly) continue;
+    if (intent === 'emergency' && evidence.petEmergency) continue;
     if (!debunked && (byRule || scores[output] >= threshold(thresholds, output))) intents.push(intent);
   }
   // The urgent output sees both kinds of crisis together, so it catches wording neither intent is sure of.
-  if (!intents.includes('emergency') && !intents.includes('self_harm') && scores.urgent >= threshold(thresholds, 'urgent')) {
+  if (!intents.includes('emergency') && !intents.includes('self_harm') && !evidence.petEmergency && scores.urgent >= threshold(thresholds, 'urgent')) {
     intents.unshift(scores['intent.self_harm'] > scores['intent.emergency'] ? 'self_harm' : 'emergency');
   }
   if (intents.length === 0) intents.push('other');
