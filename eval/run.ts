@@ -87,7 +87,7 @@ function healthcareTable(columns: Column[]): string[] {
   ];
 }
 
-function readSet(name: 'train' | 'train2' | 'train3' | 'train4' | 'train5' | 'train6' | 'train7' | 'dev' | 'dev2' | 'dev3' | 'dev5' | 'dev6' | 'dev8' | 'dev9' | 'dev11' | 'dev12' | 'dev13' | 'dev14' | 'dev15' | 'dev16'): HealthcareRecord[] {
+function readSet(name: 'train' | 'train2' | 'train3' | 'train4' | 'train5' | 'train6' | 'train7' | 'dev' | 'dev2' | 'dev3' | 'dev5' | 'dev6' | 'dev8' | 'dev9' | 'dev11' | 'dev12' | 'dev13' | 'dev14' | 'dev15' | 'dev16' | 'dev17'): HealthcareRecord[] {
   const path = join(healthcareDir, `${name}.jsonl`);
   return existsSync(path) ? parseJsonl(readFileSync(path, 'utf8')) : [];
 }
@@ -96,7 +96,7 @@ function readSet(name: 'train' | 'train2' | 'train3' | 'train4' | 'train5' | 'tr
 function generalisationTable(profile: OrgProfile): string[] {
   const train = readSet('train');
   const dev = readSet('dev');
-  const extra = [...readSet('train2'), ...readSet('train3'), ...readSet('train4'), ...readSet('train5'), ...readSet('train6'), ...readSet('train7'), ...readSet('dev2'), ...readSet('dev3'), ...readSet('dev5'), ...readSet('dev6'), ...readSet('dev8'), ...readSet('dev9'), ...readSet('dev11'), ...readSet('dev12'), ...readSet('dev13'), ...readSet('dev14'), ...readSet('dev15'), ...readSet('dev16')];
+  const extra = [...readSet('train2'), ...readSet('train3'), ...readSet('train4'), ...readSet('train5'), ...readSet('train6'), ...readSet('train7'), ...readSet('dev2'), ...readSet('dev3'), ...readSet('dev5'), ...readSet('dev6'), ...readSet('dev8'), ...readSet('dev9'), ...readSet('dev11'), ...readSet('dev12'), ...readSet('dev13'), ...readSet('dev14'), ...readSet('dev15'), ...readSet('dev16'), ...readSet('dev17')];
   if (train.length === 0 || dev.length === 0) return ['(eval/healthcare/train.jsonl or dev.jsonl missing: not measured)'];
   const cv = crossValidate([...train, ...dev, ...extra], profile);
   const trainDev = trainThenScore(train, dev, profile);
@@ -123,7 +123,7 @@ function generalisationTable(profile: OrgProfile): string[] {
   ];
 }
 
-function scoreSet(name: 'dev' | 'dev2' | 'dev3' | 'dev5' | 'dev6' | 'dev8' | 'dev9' | 'dev11' | 'dev12' | 'dev13' | 'dev14' | 'dev15' | 'dev16' | 'holdout' | 'holdout-4' | 'holdout-7' | 'holdout-10', profile: OrgProfile): HealthcareScores | null {
+function scoreSet(name: 'dev' | 'dev2' | 'dev3' | 'dev5' | 'dev6' | 'dev8' | 'dev9' | 'dev11' | 'dev12' | 'dev13' | 'dev14' | 'dev15' | 'dev16' | 'dev17' | 'holdout' | 'holdout-4' | 'holdout-7' | 'holdout-10', profile: OrgProfile): HealthcareScores | null {
   const path = join(healthcareDir, `${name}.jsonl`);
   if (!existsSync(path)) {
     console.log(`healthcare ${name}: eval/healthcare/${name}.jsonl is missing; skipped`);
@@ -157,15 +157,16 @@ function main(): void {
   const dev14 = scoreSet('dev14', profile);
   const dev15 = scoreSet('dev15', profile);
   const dev16 = scoreSet('dev16', profile);
+  const dev17 = scoreSet('dev17', profile);
   // While tuning, `--dev-only` keeps even the holdouts' aggregate figures out of sight.
   const devOnly = process.argv.includes('--dev-only');
   const holdout = devOnly ? null : scoreSet('holdout', profile);
   const holdout4 = devOnly ? null : scoreSet('holdout-4', profile);
   const holdout7 = devOnly ? null : scoreSet('holdout-7', profile);
   const holdout10 = devOnly ? null : scoreSet('holdout-10', profile);
-  if (showMisses) for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5], ['dev6', dev6], ['dev8', dev8], ['dev9', dev9], ['dev11', dev11], ['dev12', dev12], ['dev13', dev13], ['dev14', dev14], ['dev15', dev15], ['dev16', dev16]] as const) for (const m of set?.misses ?? []) console.log(`  ${name} miss ${m}`);
+  if (showMisses) for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5], ['dev6', dev6], ['dev8', dev8], ['dev9', dev9], ['dev11', dev11], ['dev12', dev12], ['dev13', dev13], ['dev14', dev14], ['dev15', dev15], ['dev16', dev16], ['dev17', dev17]] as const) for (const m of set?.misses ?? []) console.log(`  ${name} miss ${m}`);
   const columns: Column[] = [];
-  for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5], ['dev6', dev6], ['dev8', dev8], ['dev9', dev9], ['dev11', dev11], ['dev12', dev12], ['dev13', dev13], ['dev14', dev14], ['dev15', dev15], ['dev16', dev16], ['holdout', holdout], ['holdout-4', holdout4], ['holdout-7', holdout7], ['holdout-10', holdout10]] as const) if (set) columns.push([name, set]);
+  for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5], ['dev6', dev6], ['dev8', dev8], ['dev9', dev9], ['dev11', dev11], ['dev12', dev12], ['dev13', dev13], ['dev14', dev14], ['dev15', dev15], ['dev16', dev16], ['dev17', dev17], ['holdout', holdout], ['holdout-4', holdout4], ['holdout-7', holdout7], ['holdout-10', holdout10]] as const) if (set) columns.push([name, set]);
   const generalisation = process.argv.includes('--no-cv') ? ['(skipped with --no-cv)'] : generalisationTable(profile);
 
   const report = [

@@ -7,7 +7,7 @@ import { sentimentScore, classifySentiment } from './sentiment.ts';
 import { messageSignals } from './model/signals.ts';
 import { featurize, type FeatureVector } from './model/features.ts';
 import { MISINFORMATION_COUNTER } from './lexicon/intents.ts';
-import { ANIMAL_SUBJECT, HUMAN_PATIENT } from './lexicon/adverse-events.ts';
+import { ANIMAL_SUBJECT, HUMAN_PATIENT, LACK_OF_EFFECT, HARM_WORDS } from './lexicon/adverse-events.ts';
 import { ScannedText } from './scanned-text.ts';
 import { spelledOut } from './lexicon/evasive-spellings.ts';
 
@@ -28,6 +28,8 @@ export interface MessageEvidence {
   animalOnly: boolean;
   /** …and the writer is looking for a vet: a pet's emergency, not ours to triage ("is there an animal ER open?"). */
   petEmergency: boolean;
+  /** The message says a drug is not working and names no harm: the model's adverse event is not taken (h10). */
+  onlyLackOfEffect: boolean;
   features: FeatureVector;
 }
 
@@ -50,7 +52,8 @@ export function gatherEvidence(written: string, kind: MessageKind, profile: OrgP
   const debunking = (text.length <= DEBUNK_CHARS ? scanned : new ScannedText(text.slice(0, DEBUNK_CHARS))).has(MISINFORMATION_COUNTER);
   const animalOnly = kind === 'mention' && scanned.has(ANIMAL_SUBJECT) && !scanned.has(HUMAN_PATIENT);
   const petEmergency = animalOnly && VET_CARE.test(text);
-  return { kind, rules, identifiers, phi, vaderScore, ruleSentiment, debunking, animalOnly, petEmergency, features: featurize(text, signals) };
+  const onlyLackOfEffect = kind === 'mention' && scanned.has(LACK_OF_EFFECT) && !rules.intents.includes('adverse_event') && !scanned.has(HARM_WORDS);
+  return { kind, rules, identifiers, phi, vaderScore, ruleSentiment, debunking, animalOnly, petEmergency, onlyLackOfEffect, features: featurize(text, signals) };
 }
 
 const TAG = /<\/?[A-Za-z][^<>]{0,500}>|<!--[\s\S]{0,2000}?-->/g;

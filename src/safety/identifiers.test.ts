@@ -103,3 +103,10 @@ test('"is at 170, my hands are shaking" is a pulse, not an address; a passport n
   assert.ok(types('she lives at 22 Birch Hollow. Call me').includes('STREET_ADDRESS:22 Birch Hollow'));
   assert.ok(types('the front desk asked for my passport number to open the account, it is XR7730195').includes('OTHER_ID:XR7730195'));
 });
+
+test('a ZIP after a comma, a wristband number, an SSN last four a long clause later and "my social is …" are found', () => {
+  assert.ok(types('the bill went to my old ZIP, 97418, even though I updated it').includes('ZIP_CODE:97418'));
+  assert.ok(types("billing said to read them the number on my mom's wristband, which is 55-201-937").includes('MEDICAL_RECORD_NUMBER:55-201-937'));
+  assert.ok(types("the app needs the last 4 of my SSN to connect my son's chart to mine and keeps saying 4471 is wrong").includes('US_SSN:4471'));
+  assert.ok(types('I mailed the form and my social is 912-30-5518, on the second page').includes('US_SSN:912-30-5518'));
+});

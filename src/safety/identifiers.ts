@@ -92,8 +92,8 @@ function findContactPoints(scan: ScannedText, add: Add, digits: number): void {
 }
 
 const SSN = /(?<![\d-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-])/g;
-const SSN_LAST_FOUR = /\b(?:last (?:4|four)(?: digits)? of (?:my |his |her |their |the )?(?:ssn|social(?: security(?: number)?)?|ss#)|(?:ssn|social(?: security(?: number)?)?) (?:ending in|ends in|last (?:4|four)))[^\d.!?]{0,40}?(\d{4}|\d(?: \d){3})(?![\d-])/gi;
-const SSN_BARE = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*[,:#]?\s*(?:is|was|of)?\s*[:#]?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/gi;
+const SSN_LAST_FOUR = /\b(?:last (?:4|four)(?: digits)? of (?:my |his |her |their |the )?(?:ssn|social(?: security(?: number)?)?|ss#)|(?:ssn|social(?: security(?: number)?)?) (?:ending in|ends in|last (?:4|four)))[^\d.!?]{0,60}?(\d{4}|\d(?: \d){3})(?![\d-])/gi;
+const SSN_BARE = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#|(?:my|his|her|their|mom's|dad's) social)\s*[,:#]?\s*(?:is|was|of)?\s*[:#]?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/gi;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d])/g;
 const PHONE_US = /(?<![\w+])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s]?)\d{3}[-.\s]?\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
 const PHONE_INTL = /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}(?![\d])/g;
@@ -202,7 +202,7 @@ const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s?#?\d{1,5}[A-Z]?\b/g;
 const ADDRESS_CUE =
   /\b(?:address(?:\s+is)?\s*:?|lives? at|living at|moved to|ship(?:ped)? to|mail(?:ed)? (?:it )?to|send (?:it |them |a new one )?to|located at|is at)\s+([^\n?!;]{4,80})/giu;
 const ADDRESS_WORD = new RegExp(`\\b${STREET_SUFFIX}\\b|\\b(?:apt|apartment|unit|suite|lot|space)\\b`, 'iu');
-const ZIP_CUE = /\b(?:zip(?:\s?code)?|postal code|post ?code)\s*(?:is|:|#)?\s*([A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)/gi;
+const ZIP_CUE = /\b(?:zip(?:\s?code)?|postal code|post ?code)\s*(?:is|:|#|,)?\s*([A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)/gi;
 const ZIP_AFTER_STATE = /\b[A-Z]{2}\s{1,3}(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b(?!-[A-Za-z0-9])/g;
 const ZIP_PLUS4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
 const ZIP_LINE_END = /(?<=\p{L}[,.]?[ \t]{1,4})\d{4,5}(?=[ \t]*(?:$|\n|[.?!](?:\s|$)))/gmu;
@@ -256,6 +256,8 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|beneficiary (?:id|number)|(?:OHP|CHIP|tricare|BCBS|blue cross|aetna|cigna|humana|kaiser|regence|moda|pacificsource|united ?healthcare|UHC|anthem|molina|centene) (?:member )?(?:id|card|number|no|#)|n[uú]mero de (?:miembro|afiliado|p[oó]liza|seguro|medicaid|medicare)|id de miembro')],
   ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)', STRICT_GAP)],
   ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e (?:number|no|#)|DL|NPI|DEA (?:number|no)")],
+  // The number on a patient's wristband is the patient id (h17), however the writer leads up to it.
+  ['MEDICAL_RECORD_NUMBER', labelled('wristband|arm ?band|hospital bracelet', '[^\\n\\d.!?]{0,60}?')],
   // A passport number is asked for with more words around it ("my passport number for the account, it's …").
   ['OTHER_ID', labelled('passport(?: (?:number|no|#))?', '[^\\n\\d.!?]{0,50}?')],
   ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN', STRICT_GAP)],

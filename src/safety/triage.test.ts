@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeMessage } from './analyze.ts';
+import { triageMessage } from './triage.ts';
 import { testProfile } from './test-profile.ts';
 
 const profile = testProfile();
@@ -140,4 +141,24 @@ test('chest pain that "was reflux in the end" is no emergency, unless the writer
   assert.equal(mention('I have crushing chest pain. It was reflux last time but this is different').urgent, true);
   assert.equal(mention('our cat is having a seizure rn, is there an emergency vet open in Millbrook tonight??').urgent, false);
   assert.equal(mention('our dog bit the neighbour kid and his arm is gushing, we pressed a towel on it').urgent, true);
+});
+
+test('a swallowed coin battery, saved-up pills with letters written, and a self-directed "figure it out on my own" are urgent', () => {
+  assert.equal(mention('my 2yo swallowed a coin battery from the TV remote 20 min ago, he seems totally fine, wait for morning?').urgent, true);
+  assert.equal(mention("I stopped the pills they gave me and I've been saving them up instead. My notes to my kids are written.").urgent, true);
+  assert.equal(mention("I'm not terminal, I'm just done. If the law won't help me I'll handle it myself.").urgent, true);
+});
+
+test('"career suicide", "not gonna make it through … without coffee", an unresponsive app, a drill and a pod poison control called harmless are not urgent', () => {
+  assert.equal(mention('Skipping the holiday potluck would be career suicide in this unit lol').urgent, false);
+  assert.equal(mention("Won't make it through this night shift without the vending machine mochas. Restock please!").urgent, false);
+  assert.equal(mention('The check-in kiosk in the lobby has been unresponsive all morning.').urgent, false);
+  assert.ok(!triageMessage('Some emergency alarm went off in the parking garage around noon. Just a drill, right?').intents.includes('emergency'));
+  assert.equal(mention('My toddler chewed a laundry pod but it did not burst. Poison control said he is fine, just watch him.').urgent, false);
+});
+
+test('harm after acupuncture or a plasma donation is an adverse event; a drug that is not working is not', () => {
+  assert.ok(mention('Had acupuncture on my shoulder this morning and now there is a sharp pain when I breathe in').intents.includes('adverse_event'));
+  assert.ok(mention('Since I donated plasma on Monday my arm has a burning pain down to my fingers').intents.includes('adverse_event'));
+  assert.equal(mention('Two months on escitalopram and it just is not working, I feel no different. Should I ask to switch?').intents.includes('adverse_event'), false);
 });

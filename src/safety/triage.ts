@@ -69,7 +69,7 @@ function sentencesMatching(scanned: ScannedText, re: RegExp): string[] {
   return scanned.text.split(/(?<=[.!?\n])\s+/).filter((s) => scanned.hasInPart(re, s));
 }
 
-const NOW_AGAINST_THEN = /\b(?:but|this time|last time|again|still|worse|different|now it(?:'|’)?s)\b/i;
+const NOW_AGAINST_THEN = /\b(?:but (?:this time|now|today|tonight|it(?:'|’)?s|i(?:'|’)?m|i have|he(?:'|’)?s|she(?:'|’)?s|still)|this time|last time|worse|different|now it(?:'|’)?s)\b/i;
 
 const HAPPENING_NOW = /\b(?:right now|now|currently|911|ambulance|help|what do i do|what should i do|hurry)\b/i;
 

@@ -24,7 +24,7 @@ export const SUSPECT_PRODUCT = new RegExp(
       // devices
       'pacemaker|defibrillator|icd|insulin pump|pump|cgm|dexcom|libre|glucose monitor|hip implant|knee implant|implants?|stents?|catheter|port|iud|mirena|paragard|breast implants?|cpap|bipap|hearing aids?|mesh|hernia mesh|replacement joint|prosthe\\w+|ventilator|glucose monitor|heart monitor|mask',
       // procedures
-      'surgery|procedure|operation|colonoscopy|endoscopy|mri|ct scan|biopsy|lasik|transfusion|dialysis|c-section|knee replacement|hip replacement|ablation|cath(?:eterization)?|angioplasty|nerve block|spinal tap|lumbar puncture|filler|botox',
+      'surgery|procedure|operation|colonoscopy|endoscopy|mri|ct scan|biopsy|lasik|transfusion|dialysis|c-section|knee replacement|hip replacement|ablation|cath(?:eterization)?|angioplasty|nerve block|spinal tap|lumbar puncture|filler|botox|acupuncture|chiropractic|chiropractor|(?:neck|spinal|back) adjustment|adjusted my (?:neck|back|spine)|(?:donated|donating|donate) (?:plasma|blood)|(?:plasma|blood) donation|laser hair removal',
     ].join('|') +
     String.raw`)\b`,
   'i',
@@ -61,6 +61,10 @@ export const CAUSAL_LINK =
 /** An identifiable patient: the writer, a relative, a named or aged person. */
 export const AE_PATIENT =
   /\b(?:patient of mine|my patient|i|i'm|im|i've|me|my|myself|mine|mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|baby|child|kid|toddler|partner|boyfriend|girlfriend|he|she|him|her|his|\d{1,3}[- ]?(?:yo|y\/o|year[- ]old|years old|month[- ]old))\b/i;
+
+/** The drug is not working: no adverse event by itself (h10), however worried the writer is. */
+export const LACK_OF_EFFECT =
+  /\b(?:feel (?:no|not any) different|no different|(?:isn(?:'|’)?t|is not|not|hasn(?:'|’)?t|has not|didn(?:'|’)?t|doesn(?:'|’)?t|never) (?:really |even )?(?:helping|helped|working|worked|done (?:anything|a thing|much))|(?:just )?not working|haven(?:'|’)?t (?:budged|changed|improved)|(?:exactly |just )?as bad as (?:before|ever)|no (?:change|difference|improvement|relief) (?:at all|yet|in|since|whatsoever)|stopped working)\b/i;
 
 /** The one who had the reaction is an animal (an adverse event is about people, h8). */
 export const ANIMAL_SUBJECT =

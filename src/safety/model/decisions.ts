@@ -60,7 +60,7 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
     // Correcting a myth or asking whether it is true is never misinformation (a labelling convention the model can miss).
     const debunked = intent === 'misinformation' && evidence.debunking && !evidence.rules.intents.includes('misinformation');
     // A horse's swollen neck after its vaccine is a vet's matter (a convention the model can miss).
-    if (intent === 'adverse_event' && evidence.animalOnly) continue;
+    if (intent === 'adverse_event' && (evidence.animalOnly || evidence.onlyLackOfEffect)) continue;
     if (intent === 'emergency' && evidence.petEmergency) continue;
     if (!debunked && (byRule || scores[output] >= threshold(thresholds, output))) intents.push(intent);
   }

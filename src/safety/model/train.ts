@@ -13,7 +13,7 @@ import { MODEL_PATH } from './index.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const data = join(root, 'eval', 'healthcare');
-const SOURCES = ['train.jsonl', 'train2.jsonl', 'train3.jsonl', 'train4.jsonl', 'train5.jsonl', 'train6.jsonl', 'train7.jsonl', 'dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev5.jsonl', 'dev6.jsonl', 'dev8.jsonl', 'dev9.jsonl', 'dev11.jsonl', 'dev12.jsonl', 'dev13.jsonl', 'dev14.jsonl', 'dev15.jsonl', 'dev16.jsonl'];
+const SOURCES = ['train.jsonl', 'train2.jsonl', 'train3.jsonl', 'train4.jsonl', 'train5.jsonl', 'train6.jsonl', 'train7.jsonl', 'dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev5.jsonl', 'dev6.jsonl', 'dev8.jsonl', 'dev9.jsonl', 'dev11.jsonl', 'dev12.jsonl', 'dev13.jsonl', 'dev14.jsonl', 'dev15.jsonl', 'dev16.jsonl', 'dev17.jsonl'];
 
 function readJsonl(path: string): LabelledMessage[] {
   return readFileSync(path, 'utf8')
