@@ -25,6 +25,8 @@ export const SUSPECT_PRODUCT = new RegExp(
       'pacemaker|defibrillator|icd|insulin pump|pump|cgm|dexcom|libre|glucose monitor|hip implant|knee implant|implants?|stents?|catheter|port|iud|mirena|paragard|breast implants?|cpap|bipap|hearing aids?|mesh|hernia mesh|replacement joint|prosthe\\w+|ventilator|glucose monitor|heart monitor|mask',
       // procedures
       'surgery|procedure|operation|colonoscopy|endoscopy|mri|ct scan|biopsy|lasik|transfusion|dialysis|c-section|knee replacement|hip replacement|ablation|cath(?:eterization)?|angioplasty|nerve block|spinal tap|lumbar puncture|filler|botox|acupuncture|chiropractic|chiropractor|(?:neck|spinal|back) adjustment|adjusted my (?:neck|back|spine)|(?:donated|donating|donate) (?:plasma|blood)|(?:plasma|blood) donation|laser hair removal',
+      // devices and procedures outside the clinic that are still regulated (h16, h17): lenses, dental and cosmetic work
+      'contact lens(?:es)?|contacts solution|lens solution|root canal|tooth extraction|wisdom teeth (?:removal|extraction|out)|dental implants?|microneedling|chemical peel|lip filler|cryotherapy|cortisone shot|steroid shot|steroid injection',
     ].join('|') +
     String.raw`)\b`,
   'i',
