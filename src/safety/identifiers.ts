@@ -10,12 +10,7 @@ import { ScannedText } from './scanned-text.ts';
  */
 export function findIdentifiers(text: string, scan: ScannedText = new ScannedText(text)): IdentifierSpan[] {
   const found: IdentifierSpan[] = [];
-  const add = (type: IdentifierType, start: number, end: number, confidence: number, yearOnly = false): void => {
-    if (end <= start) return;
-    const span: IdentifierSpan = { type, start, end, text: text.slice(start, end), confidence };
-    if (yearOnly) span.yearOnly = true;
-    found.push(span);
-  };
+  const add = spanAdder(text, found);
   // Every number-shaped detector (numbers, numeric and spelled dates, ages, addresses, ZIPs,
   // rooms, labelled ids) needs an ASCII digit to report a span (\d is ASCII-only), so a text
   // without one skips them: most mentions have no digit at all. Long numbers (cards, phones)
@@ -43,6 +38,20 @@ function countDigits(text: string): number {
 }
 
 type Add = (type: IdentifierType, start: number, end: number, confidence: number, yearOnly?: boolean) => void;
+
+/**
+ * The `add` every detector reports to, pushing onto `found`. Made here, not as a named closure in
+ * findIdentifiers: tsx compiles with esbuild's keepNames, which gives every named function
+ * expression its name with an Object.defineProperty each time it is created (~1 µs a message).
+ */
+function spanAdder(text: string, found: IdentifierSpan[]): Add {
+  return (type, start, end, confidence, yearOnly = false) => {
+    if (end <= start) return;
+    const span: IdentifierSpan = { type, start, end, text: text.slice(start, end), confidence };
+    if (yearOnly) span.yearOnly = true;
+    found.push(span);
+  };
+}
 
 function each(re: RegExp, scan: ScannedText, fn: (m: RegExpExecArray) => void): void {
   // Most patterns need words or marks the text lacks (pattern-literals.ts): then exec() would find nothing.
@@ -122,22 +131,24 @@ function findNumbers(scan: ScannedText, add: Add, digits: number): void {
       add('CREDIT_CARD', m.index, m.index + m[0].length, 0.9);
     }
   });
-  const phone = (start: number, end: number, confidence: number): void => {
-    const around = text.slice(Math.max(0, start - 15), Math.min(text.length, end + 6));
-    add(FAX_NEAR.test(around) ? 'FAX_NUMBER' : 'PHONE_NUMBER', start, end, confidence);
-  };
-  if (digits >= 10) each(PHONE_US, scan, (m) => phone(m.index, m.index + m[0].length, 0.85));
+  if (digits >= 10) each(PHONE_US, scan, (m) => addPhone(text, add, m.index, m.index + m[0].length, 0.85));
   if (digits >= 8) each(PHONE_INTL, scan, (m) => {
     const n = digitsOf(m[0]).length;
-    if (n >= 8 && n <= 15) phone(m.index, m.index + m[0].length, 0.85);
+    if (n >= 8 && n <= 15) addPhone(text, add, m.index, m.index + m[0].length, 0.85);
   });
   if (digits >= 7) each(PHONE_GROUPED, scan, (m) => {
     const n = digitsOf(m[0]).length;
     if (n < 7 || n > 15) return;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (PHONE_CUE_BEFORE.test(before) || PHONE_CUE_AFTER.test(after)) phone(m.index, m.index + m[0].length, 0.7);
+    if (PHONE_CUE_BEFORE.test(before) || PHONE_CUE_AFTER.test(after)) addPhone(text, add, m.index, m.index + m[0].length, 0.7);
   });
+}
+
+/** A phone number, or a fax number when "fax" is written next to it. */
+function addPhone(text: string, add: Add, start: number, end: number, confidence: number): void {
+  const around = text.slice(Math.max(0, start - 15), Math.min(text.length, end + 6));
+  add(FAX_NEAR.test(around) ? 'FAX_NUMBER' : 'PHONE_NUMBER', start, end, confidence);
 }
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
@@ -316,7 +327,6 @@ const PRIORITY: Record<IdentifierType, number> = {
 
 /** Keeps, among overlapping spans, the most specific; a ZIP inside an address is kept too. */
 function resolveOverlaps(spans: IdentifierSpan[]): IdentifierSpan[] {
-  const rank = (s: IdentifierSpan): number => (s.yearOnly ? 20 : PRIORITY[s.type]);
   const ranked = [...spans].sort(
     (a, b) => rank(b) - rank(a) || b.confidence - a.confidence || b.end - b.start - (a.end - a.start),
   );
@@ -328,6 +338,10 @@ function resolveOverlaps(spans: IdentifierSpan[]): IdentifierSpan[] {
     if (!clash) kept.push(span);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function rank(s: IdentifierSpan): number {
+  return s.yearOnly ? 20 : PRIORITY[s.type];
 }
 
 function isZipInAddress(a: IdentifierSpan, b: IdentifierSpan): boolean {

@@ -44,15 +44,15 @@ const CELEBRATION = /\b(?:congrat\w*|celebrat\w*|welcome[sd]?|happy \w+|thank yo
  * strongly coloured; our own apologies and redirects are neutral.
  */
 export function classifySentiment(text: string, intents: readonly Intent[] = [], kind: MessageKind = 'mention', score = sentimentScore(text)): Sentiment {
-  const has = (i: Intent): boolean => intents.includes(i);
+  // intents.includes() spelt out: a named arrow made per call costs a defineProperty under tsx (keepNames).
   if (kind === 'draft') return draftSentiment(text, score);
-  if (has('emergency') || has('self_harm')) return 'negative';
-  if (has('spam')) return 'neutral';
-  if (has('adverse_event')) return score >= 0.3 && !has('complaint') ? 'neutral' : 'negative';
-  if (has('complaint') && has('praise')) return score >= 0.4 ? 'positive' : score <= -0.1 ? 'negative' : 'neutral';
-  if (has('complaint')) return 'negative';
-  if (has('praise')) return score <= -0.5 ? 'negative' : 'positive';
-  if (has('question') || has('misinformation')) return band(score, 0.5, -0.4);
+  if (intents.includes('emergency') || intents.includes('self_harm')) return 'negative';
+  if (intents.includes('spam')) return 'neutral';
+  if (intents.includes('adverse_event')) return score >= 0.3 && !intents.includes('complaint') ? 'neutral' : 'negative';
+  if (intents.includes('complaint') && intents.includes('praise')) return score >= 0.4 ? 'positive' : score <= -0.1 ? 'negative' : 'neutral';
+  if (intents.includes('complaint')) return 'negative';
+  if (intents.includes('praise')) return score <= -0.5 ? 'negative' : 'positive';
+  if (intents.includes('question') || intents.includes('misinformation')) return band(score, 0.5, -0.4);
   return band(score, 0.3, -0.3);
 }
 

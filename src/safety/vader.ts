@@ -32,14 +32,7 @@ export function wordsAndEmoticons(text: string): string[] {
     if (i - start > 1) tokens.push(text.slice(start, i));
     start = i + 1;
   }
-  // The library keeps a mark's removal when the rest is a word of the text without punctuation.
-  let words: Set<string> | null = null;
-  const isWord = (rest: string): boolean => {
-    // The usual case, "Saturday?": the rest has no punctuation, so it is this very token without its marks.
-    if (rest.length > 1 && !hasRemovedMark(rest)) return true;
-    words ??= new Set(text.replace(REMOVED, '').split(/\s/).filter((w) => w.length > 1));
-    return words.has(rest);
-  };
+  const isWord = wordTest(text);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     // Every mark starts and ends with one of these: a token without one at either edge keeps its form.
@@ -56,6 +49,20 @@ export function wordsAndEmoticons(text: string): string[] {
     }
   }
   return tokens;
+}
+
+/**
+ * The library keeps a mark's removal when the rest is a word of the text without punctuation.
+ * Returned unnamed: under tsx (esbuild's keepNames) a named closure costs a defineProperty per message.
+ */
+function wordTest(text: string): (rest: string) => boolean {
+  let words: Set<string> | null = null;
+  return (rest) => {
+    // The usual case, "Saturday?": the rest has no punctuation, so it is this very token without its marks.
+    if (rest.length > 1 && !hasRemovedMark(rest)) return true;
+    words ??= new Set(text.replace(REMOVED, '').split(/\s/).filter((w) => w.length > 1));
+    return words.has(rest);
+  };
 }
 
 /** Whether `s` holds a character REMOVED takes out (ASCII punctuation). */
@@ -179,10 +186,13 @@ function valenceAt(sentiText: SentiText, lowers: string[], index: number, sentim
 
 /** The conditions under which the library's never_check multiplies the valence (it returns it unchanged otherwise). */
 function neverCheckApplies(words: string[], start: number, index: number): boolean {
-  const soOrThis = (w: string | undefined): boolean => w === 'so' || w === 'this';
   if (start === 0) return isNegation(words[index - 1]!);
   if (start === 1) return (words[index - 2] === 'never' && soOrThis(words[index - 1])) || isNegation(words[index - 2]!);
   return (words[index - 3] === 'never' && soOrThis(words[index - 2])) || soOrThis(words[index - 1]) || isNegation(words[index - 3]!);
+}
+
+function soOrThis(w: string | undefined): boolean {
+  return w === 'so' || w === 'this';
 }
 
 // What the library makes of single words, asked once per word (bounded, as silentWord above).

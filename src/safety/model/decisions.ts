@@ -49,11 +49,11 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
   const intents: Intent[] = [];
   const urgency = maxUrgentScore(scores);
   // Models trained before the veto existed carry no veto threshold: then no veto.
-  const vetoed = (intent: Intent): boolean => URGENT_INTENTS.has(intent) && urgency < (thresholds['urgent.veto'] ?? 0);
+  const vetoBelow = thresholds['urgent.veto'] ?? 0;
   let ruleVetoed = false;
   for (const [intent, output] of DECIDED_OUTPUTS) {
     let byRule = RULE_SUFFICES.has(intent) && evidence.rules.intents.includes(intent);
-    if (byRule && vetoed(intent)) {
+    if (byRule && URGENT_INTENTS.has(intent) && urgency < vetoBelow) {
       byRule = false;
       ruleVetoed = true;
     }
