@@ -19,6 +19,91 @@ export interface FeatureVector {
 /** Named signals from the rules, lexicons and VADER: each becomes one feature with its value. */
 export type Signals = Record<string, number>;
 
+/** A signal's name with its bucket, hashed once: messageSignals sets these rather than building names per message. */
+export interface Signal {
+  readonly name: string;
+  readonly index: number;
+}
+
+const interned = new Map<string, Signal>();
+
+/** The signal of a name (one object per name, made on first use). */
+export function signal(name: string): Signal {
+  let s = interned.get(name);
+  if (s === undefined) {
+    s = { name, index: signalIndex(name) };
+    // As for signalIndices below: a fixed vocabulary, the bound only guards against misuse.
+    if (interned.size >= 10_000) interned.clear();
+    interned.set(name, s);
+  }
+  return s;
+}
+
+/** The signals named `${prefix}${key}`, each made once: a family with one varying part (an intent, a kind). */
+export class SignalFamily {
+  private readonly members = new Map<string, Signal>();
+  private readonly subfamilies = new Map<string, SignalFamily>();
+
+  constructor(readonly prefix: string) {}
+
+  of(key: string): Signal {
+    let s = this.members.get(key);
+    if (s === undefined) {
+      s = signal(this.prefix + key);
+      this.members.set(key, s);
+    }
+    return s;
+  }
+
+  /** The family `${prefix}${key}:`, for names with two varying parts. */
+  sub(key: string): SignalFamily {
+    let f = this.subfamilies.get(key);
+    if (f === undefined) {
+      f = new SignalFamily(`${this.prefix}${key}:`);
+      this.subfamilies.set(key, f);
+    }
+    return f;
+  }
+}
+
+/**
+ * One message's signals, in the order first set, each name once (setting it again replaces its
+ * value where it stands): what a Signals record's keys and values give, without a dictionary-mode
+ * object whose keys are built and hashed per message. featurize adds them in this order.
+ */
+export class SignalList {
+  readonly signals: Signal[] = [];
+  readonly values: number[] = [];
+
+  set(s: Signal, value = 1): void {
+    const k = this.indexOf(s);
+    if (k >= 0) this.values[k] = value;
+    else {
+      this.signals.push(s);
+      this.values.push(value);
+    }
+  }
+
+  /** Whether `s` is set to a truthy value, as `record[name]` would read. */
+  has(s: Signal): boolean {
+    const k = this.indexOf(s);
+    return k >= 0 && Boolean(this.values[k]);
+  }
+
+  /** The record form (for reading and tests). */
+  toRecord(): Signals {
+    const record: Signals = {};
+    for (let k = 0; k < this.signals.length; k++) record[this.signals[k]!.name] = this.values[k]!;
+    return record;
+  }
+
+  private indexOf(s: Signal): number {
+    const signals = this.signals;
+    for (let k = 0; k < signals.length; k++) if (signals[k] === s || signals[k]!.name === s.name) return k;
+    return -1;
+  }
+}
+
 const TOKEN = /[\p{L}\p{N}]+|\p{Extended_Pictographic}|[?!$@#]/gu;
 
 /** Lower-cased words with apostrophes dropped ("can't" → "cant") and digits folded to 0. */
@@ -67,7 +152,7 @@ export function signalIndex(name: string): number {
  * short one; signals keep their own values and so weigh like a whole family on their own.
  * Indices come out in first-seen order: words, then characters, then signals.
  */
-export function featurize(text: string, signals: Signals): FeatureVector {
+export function featurize(text: string, signals: Signals | SignalList): FeatureVector {
   const tokens = tokenize(text);
   const out = OUT_FEATURES;
   const chars = CHAR_FEATURES;
@@ -99,11 +184,23 @@ export function featurize(text: string, signals: Signals): FeatureVector {
       out.values[slot] = out.values[slot]! + scale;
     }
   }
-  for (const name in signals) {
-    const value = signals[name]!;
-    if (value !== 0) {
-      const slot = out.add(signalIndex(name));
-      out.values[slot] = out.values[slot]! + value;
+  if (signals instanceof SignalList) {
+    const list = signals.signals;
+    const listValues = signals.values;
+    for (let k = 0; k < list.length; k++) {
+      const value = listValues[k]!;
+      if (value !== 0) {
+        const slot = out.add(list[k]!.index);
+        out.values[slot] = out.values[slot]! + value;
+      }
+    }
+  } else {
+    for (const name in signals) {
+      const value = signals[name]!;
+      if (value !== 0) {
+        const slot = out.add(signalIndex(name));
+        out.values[slot] = out.values[slot]! + value;
+      }
     }
   }
   return { indices: out.order.slice(0, out.size), values: Float32Array.from(out.values.subarray(0, out.size)) };

@@ -6,7 +6,7 @@
 import type { IdentifierSpan, MessageKind, Sentiment } from '../types.ts';
 import type { Triage } from '../triage.ts';
 import type { PhiDecision } from '../phi-guard.ts';
-import type { Signals } from './features.ts';
+import { signal, SignalFamily, SignalList } from './features.ts';
 import { ScannedText, testBranchByBranch } from '../scanned-text.ts';
 import {
   EDUCATIONAL_FRAME,
@@ -86,43 +86,68 @@ const IDIOM_LIST: ReadonlyArray<[string, RegExp]> = [
 ];
 // Long phrase lists only the model reads: cheaper tested branch by branch (see scanned-text.ts).
 testBranchByBranch(ANY_PRODUCT, HARM_WORDS, ACUTE_SYMPTOM_BROAD, CRISIS_WORDS);
-// Signal names built once, not per message.
-const LEXICONS = LEXICON_LIST.map(([name, re]) => [`lex:${name}`, re] as const);
-const IDIOMS = IDIOM_LIST.map(([name, re]) => [`lex:${name}`, re] as const);
+// Signals named and hashed once, not per message; set in the order the record of names was built in.
+const LEXICONS = LEXICON_LIST.map(([name, re]) => [signal(`lex:${name}`), re] as const);
+const IDIOMS = IDIOM_LIST.map(([name, re]) => [signal(`lex:${name}`), re] as const);
+const KIND = new SignalFamily('kind:');
+const RULE = new SignalFamily('rule:');
+const RULE_AE_PRODUCT = signal('rule:ae_product');
+const LEX_ANY_PRODUCT = signal('lex:any_product');
+const LEX_HARM_WORDS = signal('lex:harm_words');
+const LEX_PRODUCT_AND_HARM = signal('lex:product_and_harm');
+const LEX_TIME_OR_CAUSE = signal('lex:time_or_cause');
+const LEX_PRODUCT_THEN_HARM = signal('lex:product_then_harm');
+const LEX_ACUTE_SYMPTOM = signal('lex:acute_symptom');
+const LEX_ACUTE_NOW = signal('lex:acute_now');
+const LEX_ACUTE_SYMPTOM_NOW = signal('lex:acute_symptom_now');
+const TEXT_QUESTION_MARK = signal('text:question_mark');
+const TEXT_EXCLAMATION = signal('text:exclamation');
+const TEXT_SHOUTING = signal('text:shouting');
+const RULE_SENTIMENT = new SignalFamily('rule_sentiment:');
+const VADER_COMPOUND = signal('vader:compound');
+const VADER = new SignalFamily('vader:');
+const PHI_RULE = signal('phi:rule');
+const PHI_CARE_TIED = signal('phi:care_tied');
+const PHI_PERSONAL = signal('phi:personal');
+const PHI_PUBLIC_EVENT = signal('phi:public_event');
+const PHI_PATIENT_STATUS = signal('phi:patient_status');
+const PHI = new SignalFamily('phi:');
+const PHI_CANDIDATE = new SignalFamily('phi:candidate:');
+const ID = new SignalFamily('id:');
 
 // The expensive phrase lists (emergency symptoms, self-harm) already ran in triage; their verdicts arrive as rule:* signals.
 const LEXICON_TEXT_CHARS = 1200;
 
-export function messageSignals(input: SignalInputs): Signals {
+export function messageSignals(input: SignalInputs): SignalList {
   const text = input.text.length > LEXICON_TEXT_CHARS ? input.text.slice(0, LEXICON_TEXT_CHARS) : input.text;
   const scanned = input.scanned !== undefined && input.scanned.text === text ? input.scanned : new ScannedText(text);
-  const s: Signals = {};
-  s[`kind:${input.kind}`] = 1;
-  for (const intent of input.rules.intents) s[`rule:${intent}`] = 1;
-  if (input.rules.adverseEvent?.product) s['rule:ae_product'] = 1;
-  for (const [name, re] of LEXICONS) if (scanned.has(re)) s[name] = 1;
-  for (const [name, re] of IDIOMS) if (scanned.has(re)) s[name] = 1;
-  if (s['lex:any_product'] && s['lex:harm_words']) s['lex:product_and_harm'] = 1;
-  if (s['lex:product_and_harm'] && s['lex:time_or_cause']) s['lex:product_then_harm'] = 1;
-  if (s['lex:acute_symptom'] && s['lex:acute_now']) s['lex:acute_symptom_now'] = 1;
-  if (text.includes('?')) s['text:question_mark'] = 1;
-  if (/!/.test(text)) s['text:exclamation'] = 1;
-  if (/\b[A-Z]{4,}\b/.test(text)) s['text:shouting'] = 1;
+  const s = new SignalList();
+  s.set(KIND.of(input.kind));
+  for (const intent of input.rules.intents) s.set(RULE.of(intent));
+  if (input.rules.adverseEvent?.product) s.set(RULE_AE_PRODUCT);
+  for (const [name, re] of LEXICONS) if (scanned.has(re)) s.set(name);
+  for (const [name, re] of IDIOMS) if (scanned.has(re)) s.set(name);
+  if (s.has(LEX_ANY_PRODUCT) && s.has(LEX_HARM_WORDS)) s.set(LEX_PRODUCT_AND_HARM);
+  if (s.has(LEX_PRODUCT_AND_HARM) && s.has(LEX_TIME_OR_CAUSE)) s.set(LEX_PRODUCT_THEN_HARM);
+  if (s.has(LEX_ACUTE_SYMPTOM) && s.has(LEX_ACUTE_NOW)) s.set(LEX_ACUTE_SYMPTOM_NOW);
+  if (text.includes('?')) s.set(TEXT_QUESTION_MARK);
+  if (/!/.test(text)) s.set(TEXT_EXCLAMATION);
+  if (/\b[A-Z]{4,}\b/.test(text)) s.set(TEXT_SHOUTING);
 
-  s[`rule_sentiment:${input.ruleSentiment}`] = 1;
-  s[`rule_sentiment:${input.kind}:${input.ruleSentiment}`] = 1;
-  s['vader:compound'] = input.vaderScore;
-  s[`vader:${input.kind}:${vaderBand(input.vaderScore)}`] = 1;
+  s.set(RULE_SENTIMENT.of(input.ruleSentiment));
+  s.set(RULE_SENTIMENT.sub(input.kind).of(input.ruleSentiment));
+  s.set(VADER_COMPOUND, input.vaderScore);
+  s.set(VADER.sub(input.kind).of(vaderBand(input.vaderScore)));
 
   const phi = input.phi;
-  if (phi.found) s['phi:rule'] = 1;
-  if (phi.evidence.careTied) s['phi:care_tied'] = 1;
-  if (phi.evidence.personal) s['phi:personal'] = 1;
-  if (phi.evidence.eventish) s['phi:public_event'] = 1;
-  if (phi.evidence.patientStatus) s['phi:patient_status'] = 1;
-  if (phi.candidates.length > 0) s[`phi:${input.kind}:has_candidate`] = 1;
-  for (const c of phi.candidates) s[`phi:candidate:${c.type}`] = 1;
-  for (const id of input.identifiers) s[`id:${id.type}`] = 1;
+  if (phi.found) s.set(PHI_RULE);
+  if (phi.evidence.careTied) s.set(PHI_CARE_TIED);
+  if (phi.evidence.personal) s.set(PHI_PERSONAL);
+  if (phi.evidence.eventish) s.set(PHI_PUBLIC_EVENT);
+  if (phi.evidence.patientStatus) s.set(PHI_PATIENT_STATUS);
+  if (phi.candidates.length > 0) s.set(PHI.sub(input.kind).of('has_candidate'));
+  for (const c of phi.candidates) s.set(PHI_CANDIDATE.of(c.type));
+  for (const id of input.identifiers) s.set(ID.of(id.type));
   return s;
 }
 
