@@ -101,3 +101,16 @@ test('a global pattern is tested directly, since its test() keeps state between 
   assert.equal(scanned.has(re), true);
   assert.equal(re.lastIndex, 4);
 });
+
+test('each scan keeps its own remembered answers, whichever scans ask in between', () => {
+  const re = /\bchest pain\b/i;
+  const other = /\bthank you\b/i;
+  const yes = new ScannedText('my chest pain is back');
+  const no = new ScannedText('thank you, nurses');
+  assert.equal(yes.has(re), true);
+  assert.equal(no.has(re), false);
+  assert.equal(no.has(other), true);
+  assert.equal(yes.has(other), false);
+  for (let i = 0; i < 300; i++) new ScannedText(i % 2 ? 'chest pain' : 'no').has(new RegExp(`\\b(?:word${i}|chest pain)\\b`, 'i'));
+  assert.deepEqual([yes.has(re), no.has(re), yes.has(other), no.has(other)], [true, false, false, true]);
+});

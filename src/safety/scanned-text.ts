@@ -11,18 +11,20 @@ export class ScannedText {
   private found: Int32Array | null = null;
   /** How many patterns were registered when `found` was filled. */
   private indexed = 0;
-  private readonly answers = new Map<RegExp, boolean>();
+  /** This scan's number, which marks its answers in ANSWER_SCAN. */
+  private readonly serial = ++scans;
 
   constructor(readonly text: string) {}
 
   /** `re.test(text)`, remembered; `re` must not be global or sticky (their test() has state). */
   has(re: RegExp): boolean {
     if (re.global || re.sticky) return re.test(this.text);
-    let answer = this.answers.get(re);
-    if (answer === undefined) {
-      answer = this.test(compiled(re), this.text);
-      this.answers.set(re, answer);
-    }
+    const c = compiled(re);
+    if (c.id >= answerScan.length) growAnswers();
+    if (answerScan[c.id] === this.serial) return answerOf[c.id] === 1;
+    const answer = this.test(c, this.text);
+    answerScan[c.id] = this.serial;
+    answerOf[c.id] = answer ? 1 : 0;
     return answer;
   }
 
@@ -67,6 +69,23 @@ export class ScannedText {
     const from = lowerBound(found, c.firstLiteral);
     return [from, lowerBound(found, c.firstLiteral + c.runOf.length, from)];
   }
+}
+
+// Answers remembered per pattern (by CompiledPattern.id) for the scan numbered in answerScan: a
+// message asks ~45 questions of ~35 patterns, and a Map per scan cost more than the lookups saved.
+// Scan numbers are doubles, exact up to 2^53 scans: none is ever taken for another.
+let scans = 0;
+let answerScan = new Float64Array(256);
+let answerOf = new Uint8Array(256);
+
+function growAnswers(): void {
+  const size = Math.max(2 * answerScan.length, PATTERNS.length);
+  const scan = new Float64Array(size);
+  scan.set(answerScan);
+  const of = new Uint8Array(size);
+  of.set(answerOf);
+  answerScan = scan;
+  answerOf = of;
 }
 
 /** The first position in the ascending `list` (from `start` on) holding a value ≥ `value`. */
