@@ -155,34 +155,36 @@ export function signalIndex(name: string): number {
 export function featurize(text: string, signals: Signals | SignalList): FeatureVector {
   const tokens = tokenize(text);
   const out = OUT_FEATURES;
-  const chars = CHAR_FEATURES;
   out.clear();
-  chars.clear();
   // The bigram hash continues from "b:<previous> ", so each word's prefix is hashed once.
   let bigramPrefix = START_BIGRAM;
   for (const token of tokens) {
     out.add(fnv(WORD_SEED, token) & MASK);
     out.add(fnv(bigramPrefix, token) & MASK);
     bigramPrefix = fnv(fnv(BIGRAM_SEED, token), ' ');
-    if (token.length < 2 || token.charCodeAt(0) > 0x2fff) continue;
-    addCharGrams(chars, token);
   }
   if (tokens.length > 0) out.add(fnv(bigramPrefix, '</s>') & MASK);
 
   // Each family adds 1/sqrt(its distinct count) per feature; where families share an index the
   // values add up, words first, as the Map this replaced did.
-  const values = out.values;
   const wordCount = out.size;
   if (wordCount > 0) {
     const scale = 1 / Math.sqrt(wordCount);
-    for (let k = 0; k < wordCount; k++) values[k] = 0 + scale;
+    for (let k = 0; k < wordCount; k++) out.values[k] = 0 + scale;
   }
-  if (chars.size > 0) {
-    const scale = 1 / Math.sqrt(chars.size);
-    for (let k = 0; k < chars.size; k++) {
-      const slot = out.add(chars.order[k]!);
-      out.values[slot] = out.values[slot]! + scale;
-    }
+  // Character grams go straight into `out` after every word (so in the same order as when they
+  // were gathered in a set of their own first), each slot marked the first time one reaches it:
+  // the marks count the distinct grams, and each marked slot takes the scale once.
+  let charCount = 0;
+  for (const token of tokens) {
+    if (token.length < 2 || token.charCodeAt(0) > 0x2fff) continue;
+    charCount += addCharGrams(out, token);
+  }
+  if (charCount > 0) {
+    const scale = 1 / Math.sqrt(charCount);
+    const values = out.values;
+    const marked = out.marked;
+    for (let k = 0; k < out.size; k++) if (marked[k] !== 0) values[k] = values[k]! + scale;
   }
   if (signals instanceof SignalList) {
     const list = signals.signals;
@@ -209,8 +211,12 @@ export function featurize(text: string, signals: Signals | SignalList): FeatureV
 const START_BIGRAM = fnv(fnv(BIGRAM_SEED, '<s>'), ' ');
 const PADDED = new Int32Array(64);
 
-/** Character 3–5-grams of "<token>", by length then position, hashed from a reused code buffer. */
-function addCharGrams(chars: OrderedIndexSet, token: string): void {
+/**
+ * Character 3–5-grams of "<token>", by length then position, hashed from a reused code buffer,
+ * added to `out` with their slots marked; returns how many slots were marked anew.
+ */
+function addCharGrams(out: OrderedIndexSet, token: string): number {
+  let marked = 0;
   const length = token.length + 2;
   const codes = length <= PADDED.length ? PADDED : new Int32Array(length);
   codes[0] = 60; // '<'
@@ -223,9 +229,10 @@ function addCharGrams(chars: OrderedIndexSet, token: string): void {
         h ^= codes[p]!;
         h = Math.imul(h, 0x01000193);
       }
-      chars.add((h >>> 0) & MASK);
+      if (out.mark(out.add((h >>> 0) & MASK))) marked++;
     }
   }
+  return marked;
 }
 
 /**
@@ -242,11 +249,23 @@ class OrderedIndexSet {
   private used = new Int32Array(512);
   order = new Int32Array(512);
   values = new Float64Array(512);
+  /** Per position in `order`: 1 once mark() was called on it. */
+  marked = new Uint8Array(512);
   size = 0;
 
   clear(): void {
-    for (let k = 0; k < this.size; k++) this.keys[this.used[k]!] = 0;
+    for (let k = 0; k < this.size; k++) {
+      this.keys[this.used[k]!] = 0;
+      this.marked[k] = 0;
+    }
     this.size = 0;
+  }
+
+  /** Marks position `slot`; true when it was not marked yet. */
+  mark(slot: number): boolean {
+    if (this.marked[slot] !== 0) return false;
+    this.marked[slot] = 1;
+    return true;
   }
 
   /** The position of `index` in `order`, added (with value 0) if new. */
@@ -278,15 +297,17 @@ class OrderedIndexSet {
     const size = this.size;
     const order = this.order;
     const values = this.values;
+    const marked = this.marked;
     this.keys = new Int32Array(this.keys.length * 2);
     this.slots = new Int32Array(this.keys.length);
     this.used = new Int32Array(this.keys.length / 2);
     this.order = new Int32Array(this.keys.length / 2);
     this.values = new Float64Array(this.keys.length / 2);
+    this.marked = new Uint8Array(this.keys.length / 2);
+    this.marked.set(marked);
     this.size = 0;
     for (let k = 0; k < size; k++) this.values[this.add(order[k]!)] = values[k]!;
   }
 }
 
 const OUT_FEATURES = new OrderedIndexSet();
-const CHAR_FEATURES = new OrderedIndexSet();
