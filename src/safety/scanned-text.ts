@@ -208,8 +208,13 @@ const LITERALS_BY_KEY = new Map<number, number[]>();
 // the literals of each key gram as one flat list, found by the key's rank among the set bits of
 // KEY_BITS. Small and contiguous, so that a walk stays in cache.
 
-/** Per literal, side by side (one cache line serves a check): start in literalCodes, length, key position. */
+/**
+ * Per literal, side by side (one cache line serves a check): start in literalCodes, length, key
+ * position, and the last walk that found it (so a literal is listed once per text). The stamp sat
+ * in an array of its own: a second cache miss for each literal a walk checks.
+ */
 let literalFields = new Int32Array(0);
+const FIELDS = 4;
 let literalCodes = new Uint8Array(0);
 /** Per word of KEY_BITS: how many keys come before it. */
 let keysBefore = new Int32Array(0);
@@ -224,14 +229,14 @@ let keyWalk = new Uint32Array(0);
 let keyMissing = new Int32Array(0);
 
 function freezeLiterals(): void {
-  literalFields = new Int32Array(LITERAL_LENGTH.length * 3);
+  literalFields = new Int32Array(LITERAL_LENGTH.length * FIELDS);
   for (let id = 0; id < LITERAL_LENGTH.length; id++) {
-    literalFields[3 * id] = LITERAL_START[id]!;
-    literalFields[3 * id + 1] = LITERAL_LENGTH[id]!;
-    literalFields[3 * id + 2] = LITERAL_KEY_AT[id]!;
+    literalFields[FIELDS * id] = LITERAL_START[id]!;
+    literalFields[FIELDS * id + 1] = LITERAL_LENGTH[id]!;
+    literalFields[FIELDS * id + 2] = LITERAL_KEY_AT[id]!;
+    // FIELDS * id + 3, the walk that found it: 0, none yet.
   }
   literalCodes = Uint8Array.from(LITERAL_CODES);
-  seenIn = new Uint32Array(LITERAL_LENGTH.length);
   keysBefore = new Int32Array(KEY_BITS.length);
   const offsets: number[] = [0];
   const ids: number[] = [];
@@ -313,17 +318,16 @@ function keyPosition(literal: string): number {
 // ---- One walk over a text finds the literals of every pattern that occur in it. ----
 
 let folded = new Uint8Array(1024);
-/** Per literal: the last walk that found it, so a literal is listed once per text. */
-let seenIn = new Uint32Array(1024);
+/** Walks are numbered from 1 (as int32: literalFields holds the stamps). */
 let walk = 0;
 
 function findLiterals(text: string): Int32Array {
   const n = text.length;
   if (folded.length < n + 2) folded = new Uint8Array(n + 2);
-  walk = (walk + 1) >>> 0;
-  if (walk === 0) {
-    // After 2^32 walks the stamps would read as current: start them afresh.
-    seenIn.fill(0);
+  walk = (walk + 1) | 0;
+  if (walk <= 0) {
+    // After 2^31 walks the stamps would read as current: start them afresh.
+    for (let k = 3; k < literalFields.length; k += FIELDS) literalFields[k] = 0;
     keyWalk.fill(0);
     walk = 1;
   }
@@ -335,26 +339,30 @@ function findLiterals(text: string): Int32Array {
   codes[n] = 0;
   codes[n + 1] = 0;
   const found: number[] = [];
+  const keyBits = KEY_BITS;
+  // Most grams are no key: their bit is tested here, so that only keys cost a call.
   for (let i = 0; i < n; i++) {
     const a = codes[i]!;
     if (a === 0) continue;
-    visitKey(UNIGRAMS + a, i, n, found);
+    let key = UNIGRAMS + a;
+    if ((keyBits[key >>> 5]! & (1 << (key & 31))) !== 0) visitKey(key, i, n, found);
     const b = codes[i + 1]!;
     if (b === 0) continue;
-    visitKey(BIGRAMS + ((a << 5) | b), i, n, found);
+    key = BIGRAMS + ((a << 5) | b);
+    if ((keyBits[key >>> 5]! & (1 << (key & 31))) !== 0) visitKey(key, i, n, found);
     const c = codes[i + 2]!;
-    if (c !== 0) visitKey((a << 10) | (b << 5) | c, i, n, found);
+    if (c === 0) continue;
+    key = (a << 10) | (b << 5) | c;
+    if ((keyBits[key >>> 5]! & (1 << (key & 31))) !== 0) visitKey(key, i, n, found);
   }
   // Found in text order; sorted, each pattern's literals are together and in pattern order.
   return Int32Array.from(found).sort();
 }
 
-/** Lists the literals keyed by the gram at `at` that occur there in the text being walked. */
+/** Lists the literals keyed by `key` (a key gram: its bit is set) that occur at `at` in the text being walked. */
 function visitKey(key: number, at: number, n: number, found: number[]): void {
   const word = KEY_BITS[key >>> 5]!;
   const bit = 1 << (key & 31);
-  // Most grams are no key.
-  if ((word & bit) === 0) return;
   const rank = keysBefore[key >>> 5]! + popcount(word & (bit - 1));
   if (keyWalk[rank] !== walk) {
     keyWalk[rank] = walk;
@@ -364,15 +372,16 @@ function visitKey(key: number, at: number, n: number, found: number[]): void {
   }
   for (let k = keyOffsets[rank]!; k < keyOffsets[rank + 1]!; k++) {
     const id = keyLiterals[k]!;
-    if (seenIn[id] === walk) continue;
-    const from = literalFields[3 * id]!;
-    const length = literalFields[3 * id + 1]!;
-    const start = at - literalFields[3 * id + 2]!;
+    const fields = FIELDS * id;
+    if (literalFields[fields + 3] === walk) continue;
+    const from = literalFields[fields]!;
+    const length = literalFields[fields + 1]!;
+    const start = at - literalFields[fields + 2]!;
     if (start < 0 || start + length > n) continue;
     let j = 0;
     while (j < length && folded[start + j] === literalCodes[from + j]) j++;
     if (j < length) continue;
-    seenIn[id] = walk;
+    literalFields[fields + 3] = walk;
     keyMissing[rank]!--;
     found.push(id);
   }
