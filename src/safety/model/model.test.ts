@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { featurize, tokenize, signalIndex } from './features.ts';
 import { shippedModel, score, loadModel, storeModel, MODEL_OUTPUTS } from './index.ts';
+import { logits } from './linear-model.ts';
 import { trainBinary } from './logistic-regression.ts';
 import { analyzeMessage } from '../analyze.ts';
 import { testProfile } from '../test-profile.ts';
@@ -71,5 +72,26 @@ test('a long post with thousands of distinct features is featurised whole: every
     assert.ok(x.values.every((v) => Number.isFinite(v) && v > 0), `${words} words: a value is not a positive number`);
     assert.equal(new Set(x.indices).size, x.indices.length, `${words} words: an index appears twice`);
     assert.deepEqual(featurize(text, { 'kind:mention': 1 }), x);
+  }
+});
+
+test('scores of the shipped layout are the logits read as before: a sigmoid per output, a softmax over the sentiments, keys in output order', () => {
+  const model = shippedModel()!;
+  for (const text of ['thank you to the nurses, amazing care', 'my dad has chest pain right now', '']) {
+    const x = featurize(text, { 'kind:mention': 1 });
+    const z = logits(model, x);
+    const expected: Record<string, number> = {};
+    model.outputs.forEach((name, o) => {
+      if (!name.startsWith('sentiment.')) expected[name] = 1 / (1 + Math.exp(-z[o]!));
+    });
+    const top = Math.max(z[11]!, z[12]!, z[13]!);
+    const e = [z[11]!, z[12]!, z[13]!].map((v) => Math.exp(v - top));
+    const sum = 0 + e[0]! + e[1]! + e[2]!;
+    expected['sentiment.positive'] = e[0]! / sum;
+    expected['sentiment.neutral'] = e[1]! / sum;
+    expected['sentiment.negative'] = e[2]! / sum;
+    const scores = score(model, x);
+    assert.deepEqual(Object.keys(scores), Object.keys(expected));
+    assert.deepEqual(scores, expected);
   }
 });
