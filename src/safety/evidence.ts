@@ -7,7 +7,7 @@ import { sentimentScore, classifySentiment } from './sentiment.ts';
 import { messageSignals } from './model/signals.ts';
 import { featurize, type FeatureVector } from './model/features.ts';
 import { MISINFORMATION_COUNTER } from './lexicon/intents.ts';
-import { ANIMAL_SUBJECT, HUMAN_PATIENT, LACK_OF_EFFECT, HARM_WORDS } from './lexicon/adverse-events.ts';
+import { ANIMAL_SUBJECT, HUMAN_PATIENT, LACK_OF_EFFECT, HARM_WORDS, VET_CARE } from './lexicon/adverse-events.ts';
 import { ScannedText } from './scanned-text.ts';
 import { spelledOut } from './lexicon/evasive-spellings.ts';
 
@@ -34,7 +34,6 @@ export interface MessageEvidence {
 }
 
 const DEBUNK_CHARS = 2000;
-const VET_CARE = /\b(?:vets?|veterinar(?:y|ian)|animal (?:er|hospital|emergency|clinic|poison)|emergency vet|pet (?:er|emergency|poison))\b/i;
 const NO_TRIAGE: Triage = { intents: [], urgent: false, adverseEvent: null };
 
 export function gatherEvidence(written: string, kind: MessageKind, profile: OrgProfile, replyTo?: string): MessageEvidence {

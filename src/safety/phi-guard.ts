@@ -4,7 +4,7 @@ import { orgDetails, isOrgOwn } from './org-details.ts';
 import { CARE_TIE, PERSONAL_REFERENCE, PUBLIC_EVENT, PERSONAL_DATE_CUE } from './lexicon/care-context.ts';
 import { PATIENT_STATUS_PATTERNS, GENERIC_SECOND_PERSON } from './lexicon/patient-status.ts';
 import { privacyRewrite } from './rewrite.ts';
-import { ANIMAL_SUBJECT, HUMAN_PATIENT } from './lexicon/adverse-events.ts';
+import { ANIMAL_SUBJECT, HUMAN_PATIENT, VET_CARE } from './lexicon/adverse-events.ts';
 import { ScannedText } from './scanned-text.ts';
 
 /**
@@ -37,7 +37,7 @@ export function guardPhi(
 ): PhiDecision {
   const details = orgDetails(profile);
   // "the Cancer Survivors Picnic" is the hospital's event: a care word in its name ties nothing to anyone's care.
-  const careTied = scanned.has(CARE_TIE) && (!mentionsOwnEvent(text, profile) || CARE_TIE.test(withoutOwnEvents(text, profile)));
+  const careTied = scanned.has(CARE_TIE) && careWordOutsideOwnEvents(text, profile);
   const personal =
     scanned.has(PERSONAL_REFERENCE) ||
     identifiers.some((s) => s.type === 'PERSON' && s.confidence >= 0.6 && !isOrgOwn(s, details) && !isCaregiverName(text, s));
@@ -167,24 +167,32 @@ function findPatientStatus(text: string, scanned: ScannedText): { start: number;
     const sentence = sentenceAround(text, m.index, m.index + m[0].length);
     // "Get well soon, Biscuit! Our therapy retriever is recovering at Millbrook Animal Hospital": an animal in a
     // vet's care is no patient of ours (a therapy dog visiting a named patient still confirms that patient's care).
-    if (VETERINARY_CARE.test(text) && ANIMAL_SUBJECT.test(text) && !HUMAN_PATIENT.test(sentence)) continue;
+    if (VET_CARE.test(text) && ANIMAL_SUBJECT.test(text) && !HUMAN_PATIENT.test(sentence)) continue;
     if (GENERIC_SECOND_PERSON.test(sentence) && !/\b(?:glad|sorry|hope|heard|congrat|went well|recovering)\w*/i.test(sentence)) continue;
     return { start: m.index, end: m.index + m[0].length };
   }
   return null;
 }
 
-const VETERINARY_CARE = /\b(?:animal hospital|veterinar(?:y|ian)|vet(?:'|’)s|vet (?:clinic|hospital|says|said))\b/i;
+const ownEventPatterns = new WeakMap<OrgProfile, RegExp | null>();
 
-function mentionsOwnEvent(text: string, profile: OrgProfile): boolean {
-  const lower = text.toLowerCase();
-  return profile.public_events.some((e) => e.length > 0 && lower.includes(e.toLowerCase()));
+/** The profile's public event names as one pattern, built once per profile. */
+function ownEventPattern(profile: OrgProfile): RegExp | null {
+  let re = ownEventPatterns.get(profile);
+  if (re === undefined) {
+    const names = profile.public_events.filter((e) => e.trim()).map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = names.length ? new RegExp(names.join('|'), 'gi') : null;
+    ownEventPatterns.set(profile, re);
+  }
+  return re;
 }
 
-function withoutOwnEvents(text: string, profile: OrgProfile): string {
-  let out = text;
-  for (const e of profile.public_events) if (e) out = out.replace(new RegExp(e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), (m) => ' '.repeat(m.length));
-  return out;
+/** A care word (already found in the text) stands outside the names of the hospital's own events. */
+function careWordOutsideOwnEvents(text: string, profile: OrgProfile): boolean {
+  const re = ownEventPattern(profile);
+  if (!re) return true;
+  const rest = text.replace(re, (m) => ' '.repeat(m.length));
+  return rest === text || CARE_TIE.test(rest);
 }
 
 function sentenceAround(text: string, start: number, end: number): string {

@@ -71,6 +71,9 @@ export const LACK_OF_EFFECT =
 /** The one who had the reaction is an animal (an adverse event is about people, h8). */
 export const ANIMAL_SUBJECT =
   /\b(?:(?:my|our|the|his|her|their) (?:[\w-]+ ){0,3}?(?:dog|dogs|cat|cats|puppy|pup|kitten|horse|horses|pony|mare|gelding|foal|cow|calf|goat|sheep|pig|pet|pets|parrot|rabbit|bunny|ferret|hamster|lab|beagle|retriever|terrier|poodle|shepherd)\b(?![- ](?:sitter|walker|bite|scratch|hair|dander|allerg\w*))|animal hospital|veterinar(?:y|ian)|vet (?:clinic|says|said|thinks|is|was)|vet(?:'|’)s)/i;
+/** A vet or an animal hospital in view: the animal's care, not a person's. */
+export const VET_CARE =
+  /\b(?:vets?|vet(?:'|’)s|veterinar(?:y|ian)|animal (?:er|hospital|emergency|clinic|poison)|emergency vet|pet (?:er|emergency|poison))\b/i;
 /** A person in the message besides the writer's pets: a relative or the writer as the one affected. */
 export const HUMAN_PATIENT =
   /\b(?:i(?:'|’)?m|i(?:'|’)?ve|i (?:got|had|have|feel|felt|was|am|broke|developed|started)|me|myself|(?:my|our|his|her) (?:son|daughter|kid|kids|child|baby|mom|mum|mother|dad|father|wife|husband|partner|grandma|grandpa|sister|brother|friend|toddler|boy|girl))\b/i;
