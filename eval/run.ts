@@ -19,6 +19,7 @@ import { scorePresidio, bedsideSpans, PRESIDIO_TYPES, type PresidioRecord } from
 import { parseJsonl, scoreHealthcare, type HealthcareRecord, type HealthcareScores } from './healthcare.ts';
 import { fmt, type Prf } from './metrics.ts';
 import { crossValidate, trainThenScore, CV_FOLDS } from './crossval.ts';
+import { TRAINING_SETS, HELD_OUT_SETS, type TrainingSet, type HeldOutSet } from '../src/safety/model/training-sets.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -87,7 +88,7 @@ function healthcareTable(columns: Column[]): string[] {
   ];
 }
 
-function readSet(name: 'train' | 'train2' | 'train3' | 'train4' | 'train5' | 'train6' | 'train7' | 'dev' | 'dev2' | 'dev3' | 'dev5' | 'dev6' | 'dev8' | 'dev9' | 'dev11' | 'dev12' | 'dev13' | 'dev14' | 'dev15' | 'dev16' | 'dev17'): HealthcareRecord[] {
+function readSet(name: TrainingSet): HealthcareRecord[] {
   const path = join(healthcareDir, `${name}.jsonl`);
   return existsSync(path) ? parseJsonl(readFileSync(path, 'utf8')) : [];
 }
@@ -96,7 +97,7 @@ function readSet(name: 'train' | 'train2' | 'train3' | 'train4' | 'train5' | 'tr
 function generalisationTable(profile: OrgProfile): string[] {
   const train = readSet('train');
   const dev = readSet('dev');
-  const extra = [...readSet('train2'), ...readSet('train3'), ...readSet('train4'), ...readSet('train5'), ...readSet('train6'), ...readSet('train7'), ...readSet('dev2'), ...readSet('dev3'), ...readSet('dev5'), ...readSet('dev6'), ...readSet('dev8'), ...readSet('dev9'), ...readSet('dev11'), ...readSet('dev12'), ...readSet('dev13'), ...readSet('dev14'), ...readSet('dev15'), ...readSet('dev16'), ...readSet('dev17')];
+  const extra = TRAINING_SETS.filter((name) => name !== 'train' && name !== 'dev').flatMap((name) => readSet(name));
   if (train.length === 0 || dev.length === 0) return ['(eval/healthcare/train.jsonl or dev.jsonl missing: not measured)'];
   const cv = crossValidate([...train, ...dev, ...extra], profile);
   const trainDev = trainThenScore(train, dev, profile);
@@ -123,7 +124,7 @@ function generalisationTable(profile: OrgProfile): string[] {
   ];
 }
 
-function scoreSet(name: 'dev' | 'dev2' | 'dev3' | 'dev5' | 'dev6' | 'dev8' | 'dev9' | 'dev11' | 'dev12' | 'dev13' | 'dev14' | 'dev15' | 'dev16' | 'dev17' | 'holdout' | 'holdout-4' | 'holdout-7' | 'holdout-10' | 'holdout-18', profile: OrgProfile): HealthcareScores | null {
+function scoreSet(name: TrainingSet | HeldOutSet, profile: OrgProfile): HealthcareScores | null {
   const path = join(healthcareDir, `${name}.jsonl`);
   if (!existsSync(path)) {
     console.log(`healthcare ${name}: eval/healthcare/${name}.jsonl is missing; skipped`);
@@ -136,6 +137,11 @@ function scoreSet(name: 'dev' | 'dev2' | 'dev3' | 'dev5' | 'dev6' | 'dev8' | 'de
   return scores;
 }
 
+/** "a, b and c" */
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+}
+
 function main(): void {
   if (!existsSync(sharedEval) || !existsSync(presidioPath)) {
     fail(`../shared/eval/presidio-synth-v2.json not found (looked in ${sharedEval}); the shared data must sit beside the project`);
@@ -144,30 +150,19 @@ function main(): void {
   const records = JSON.parse(readFileSync(presidioPath, 'utf8')) as PresidioRecord[];
   const presidio = presidioTable(records);
   const profile = loadProfile();
-  const dev = scoreSet('dev', profile);
-  const dev2 = scoreSet('dev2', profile);
-  const dev3 = scoreSet('dev3', profile);
-  const dev5 = scoreSet('dev5', profile);
-  const dev6 = scoreSet('dev6', profile);
-  const dev8 = scoreSet('dev8', profile);
-  const dev9 = scoreSet('dev9', profile);
-  const dev11 = scoreSet('dev11', profile);
-  const dev12 = scoreSet('dev12', profile);
-  const dev13 = scoreSet('dev13', profile);
-  const dev14 = scoreSet('dev14', profile);
-  const dev15 = scoreSet('dev15', profile);
-  const dev16 = scoreSet('dev16', profile);
-  const dev17 = scoreSet('dev17', profile);
+  const devSets = TRAINING_SETS.filter((name) => name.startsWith('dev'));
+  const columns: Column[] = [];
+  for (const name of devSets) {
+    const set = scoreSet(name, profile);
+    if (set) columns.push([name, set]);
+  }
+  if (showMisses) for (const [name, set] of columns) for (const m of set.misses) console.log(`  ${name} miss ${m}`);
   // While tuning, `--dev-only` keeps even the holdouts' aggregate figures out of sight.
   const devOnly = process.argv.includes('--dev-only');
-  const holdout = devOnly ? null : scoreSet('holdout', profile);
-  const holdout4 = devOnly ? null : scoreSet('holdout-4', profile);
-  const holdout7 = devOnly ? null : scoreSet('holdout-7', profile);
-  const holdout10 = devOnly ? null : scoreSet('holdout-10', profile);
-  const holdout18 = devOnly ? null : scoreSet('holdout-18', profile);
-  if (showMisses) for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5], ['dev6', dev6], ['dev8', dev8], ['dev9', dev9], ['dev11', dev11], ['dev12', dev12], ['dev13', dev13], ['dev14', dev14], ['dev15', dev15], ['dev16', dev16], ['dev17', dev17]] as const) for (const m of set?.misses ?? []) console.log(`  ${name} miss ${m}`);
-  const columns: Column[] = [];
-  for (const [name, set] of [['dev', dev], ['dev2', dev2], ['dev3', dev3], ['dev5', dev5], ['dev6', dev6], ['dev8', dev8], ['dev9', dev9], ['dev11', dev11], ['dev12', dev12], ['dev13', dev13], ['dev14', dev14], ['dev15', dev15], ['dev16', dev16], ['dev17', dev17], ['holdout', holdout], ['holdout-4', holdout4], ['holdout-7', holdout7], ['holdout-10', holdout10], ['holdout-18', holdout18]] as const) if (set) columns.push([name, set]);
+  for (const name of devOnly ? [] : HELD_OUT_SETS) {
+    const set = scoreSet(name, profile);
+    if (set) columns.push([name, set]);
+  }
   const generalisation = process.argv.includes('--no-cv') ? ['(skipped with --no-cv)'] : generalisationTable(profile);
 
   const report = [
@@ -177,7 +172,7 @@ function main(): void {
     '',
     '## Healthcare messages (eval/healthcare)',
     '',
-    'Labelled social messages about a hospital (schema in eval/healthcare/README.md), analysed with eval/healthcare/hospital.json as the organisation profile. The engine is rules (phrase lists, high precision) plus a linear model over word and character n-grams and the rule signals (src/safety/model), trained on train, train2, train3, train4, train5, train6, train7, dev, dev2, dev3, dev5, dev6, dev8, dev9, dev11, dev12, dev13, dev14, dev15, dev16 and dev17: those columns are therefore training-set figures. Generalisation is read from the cross-validation table below and from the held-out sets, which are scored in aggregate and never read: the honest figures are the first readings of each blind set, in eval/healthcare/README.md (the latest: holdout-17, read in stop 17 by two engines and then renamed dev17; holdout-18 was read blind by two engines in stop 17 and once more after the lane change, and nothing was read in it); holdout-7 was read in aggregate three times in stop 14, the last after dev6 joined the training data; holdout-10 was read twice in aggregate in stop 15, before and after train5 joined the training data (both readings are in eval/healthcare/README.md); holdout-4 has been scored in aggregate several times and the first holdout many times across sessions. dev2, dev3, dev5, dev6, dev8, dev9, dev11, dev12, dev13, dev14, dev15, dev16 and dev17 were written the same way and each scored before being tuned on (their first readings are in eval/healthcare/README.md). "Urgent or possibly urgent" counts what reaches a person at once: urgent messages plus the inbox\'s "possibly urgent" lane (the share of mentions the lane holds is beside it). Urgent, adverse-event and PHI figures are message-level; intents are scored on mentions only (drafts carry none); PHI baselines count a message as flagged when the library finds any identifier (they have no notion of context).',
+    `Labelled social messages about a hospital (schema in eval/healthcare/README.md), analysed with eval/healthcare/hospital.json as the organisation profile. The engine is rules (phrase lists, high precision) plus a linear model over word and character n-grams and the rule signals (src/safety/model), trained on ${listed(TRAINING_SETS)}: those columns are therefore training-set figures. Generalisation is read from the cross-validation table below and from the held-out sets, which are scored in aggregate and never read: the honest figures are the first readings of each blind set, in eval/healthcare/README.md (the latest: holdout-18, read blind in stop 17 by two engines and once more after the lane change, then renamed dev18 in stop 18); holdout-7 was read in aggregate three times in stop 14, the last after dev6 joined the training data; holdout-10 was read twice in aggregate in stop 15, before and after train5 joined the training data (both readings are in eval/healthcare/README.md); holdout-4 has been scored in aggregate several times and the first holdout many times across sessions. ${listed(devSets.filter((name) => name !== 'dev'))} were written the same way and each scored before being tuned on (their first readings are in eval/healthcare/README.md). "Urgent or possibly urgent" counts what reaches a person at once: urgent messages plus the inbox's "possibly urgent" lane (the share of mentions the lane holds is beside it). Urgent, adverse-event and PHI figures are message-level; intents are scored on mentions only (drafts carry none); PHI baselines count a message as flagged when the library finds any identifier (they have no notion of context).`,
     '',
     ...healthcareTable(columns),
     '',

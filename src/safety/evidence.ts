@@ -51,7 +51,7 @@ export function gatherEvidence(written: string, kind: MessageKind, profile: OrgP
   const debunking = (text.length <= DEBUNK_CHARS ? scanned : new ScannedText(text.slice(0, DEBUNK_CHARS))).has(MISINFORMATION_COUNTER);
   const animalOnly = kind === 'mention' && scanned.has(ANIMAL_SUBJECT) && !scanned.has(HUMAN_PATIENT);
   const petEmergency = animalOnly && VET_CARE.test(text);
-  const onlyLackOfEffect = kind === 'mention' && scanned.has(LACK_OF_EFFECT) && !rules.intents.includes('adverse_event') && !scanned.has(HARM_WORDS);
+  const onlyLackOfEffect = kind === 'mention' && scanned.has(LACK_OF_EFFECT) && !rules.intents.includes('adverse_event') && !rules.intents.includes('emergency') && !scanned.has(HARM_WORDS);
   return { kind, rules, identifiers, phi, vaderScore, ruleSentiment, debunking, animalOnly, petEmergency, onlyLackOfEffect, features: featurize(text, signals) };
 }
 

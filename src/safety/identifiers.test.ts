@@ -110,3 +110,22 @@ test('a ZIP after a comma, a wristband number, an SSN last four a long clause la
   assert.ok(types("the app needs the last 4 of my SSN to connect my son's chart to mine and keeps saying 4471 is wrong").includes('US_SSN:4471'));
   assert.ok(types('I mailed the form and my social is 912-30-5518, on the second page').includes('US_SSN:912-30-5518'));
 });
+
+test('"is at 2 and we\'re in the car" is a time, not an address; a nurse\'s own licence number is a licence', () => {
+  assert.deepEqual(types("his appointment is at 2 and we're sitting in the car").filter((t) => t.startsWith('STREET_ADDRESS')), []);
+  assert.ok(types("I'm an RN myself (Oregon license 095512347RN) and I was a patient in your ER").includes('LICENSE_NUMBER:095512347RN'));
+  assert.ok(types('my car is the one with license plate 7KQM442').every((t) => !t.startsWith('LICENSE_NUMBER')));
+});
+
+test('a name in capitals after "name is" is a name; other words in capitals are not', () => {
+  assert.ok(types("SHE WON'T EAT. HER NAME IS ISLA MARIE FENWICK, WE'RE AT THE MAIN ENTRANCE").includes('PERSON:ISLA MARIE FENWICK'));
+  assert.deepEqual(types('THE NAME IS ON THE FORM AND THE LINE IS LONG').filter((t) => t.startsWith('PERSON')), []);
+});
+
+test('GPS coordinates are a place; a personal blog address is a URL; an SSN last four a sentence later and a relative named after "my little brother" are found', () => {
+  assert.ok(types('no street address out here, coordinates are 44.6127, -122.9874. Please hurry').includes('STREET_ADDRESS:44.6127, -122.9874'));
+  assert.deepEqual(types('the dose went from 0.125, 0.250 to 0.5 mg').filter((t) => t.startsWith('STREET_ADDRESS')), []);
+  assert.ok(types('my whole chemo story is at tessa-fights.blogspot.com now').includes('URL:tessa-fights.blogspot.com'));
+  assert.ok(types('She asked for the last 4 of my SSN out loud in front of the whole waiting room. It is 6624, so now everyone knows.').includes('US_SSN:6624'));
+  assert.ok(types('my little brother Tobias Wrenfield (17) texted me goodbye').includes('PERSON:Tobias Wrenfield'));
+});

@@ -75,12 +75,12 @@ function groupSpan(m: RegExpExecArray, g: number): [number, number] {
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}/g;
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]{2,2000}|\b[\w-]{2,63}\.(?:com|org|net|io|me|co|us|ly|info|[a-z]{2,12}(?=\/[a-z]))\/[^\s<>"'()]{1,2000}/gi;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]{2,2000}|\b[\w-]{2,63}\.(?:blogspot|wordpress|substack|tumblr|wixsite|weebly|carrd|caringbridge|gofundme|medium)\.(?:com|org|co|io|site)\b|\b[\w-]{2,63}\.(?:com|org|net|io|me|co|us|ly|info|[a-z]{2,12}(?=\/[a-z]))\/[^\s<>"'()]{1,2000}/gi;
 const IPV4 = /(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.]\d)/g;
 const HANDLE = /(?<![\w@.])@[A-Za-z0-9_]{2,30}(?:\.[A-Za-z0-9-]{1,63}){0,4}/g;
 
 // Characters each contact pattern cannot match without: skipping a pattern that cannot match is exact.
-const URL_CUE = /\/|www\./i;
+const URL_CUE = /\/|www\.|\.(?:blogspot|wordpress|substack|tumblr|wixsite|weebly|carrd|caringbridge|gofundme|medium)\./i;
 
 function findContactPoints(scan: ScannedText, add: Add, digits: number): void {
   const text = scan.text;
@@ -101,7 +101,7 @@ function findContactPoints(scan: ScannedText, add: Add, digits: number): void {
 }
 
 const SSN = /(?<![\d-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-])/g;
-const SSN_LAST_FOUR = /\b(?:last (?:4|four)(?: digits)? of (?:my |his |her |their |the )?(?:ssn|social(?: security(?: number)?)?|ss#)|(?:ssn|social(?: security(?: number)?)?) (?:ending in|ends in|last (?:4|four)))[^\d.!?]{0,60}?(\d{4}|\d(?: \d){3})(?![\d-])/gi;
+const SSN_LAST_FOUR = /\b(?:last (?:4|four)(?: digits)? of (?:my |his |her |their |the )?(?:ssn|social(?: security(?: number)?)?|ss#)|(?:ssn|social(?: security(?: number)?)?) (?:ending in|ends in|last (?:4|four)))[^\d\n]{0,80}?(\d{4}|\d(?: \d){3})(?![\d-])/gi;
 const SSN_BARE = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#|(?:my|his|her|their|mom's|dad's) social)\s*[,:#]?\s*(?:is|was|of)?\s*[:#]?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/gi;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d])/g;
 const PHONE_US = /(?<![\w+])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s]?)\d{3}[-.\s]?\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
@@ -218,6 +218,8 @@ const ZIP_AFTER_STATE = /\b[A-Z]{2}\s{1,3}(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-
 const ZIP_PLUS4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
 const ZIP_LINE_END = /(?<=\p{L}[,.]?[ \t]{1,4})\d{4,5}(?=[ \t]*(?:$|\n|[.?!](?:\s|$)))/gmu;
 const ZIP_AFTER_CUE = /\b(?:covers?|serves?|live in|living in|located in|moved to|area|near|in)\s+(\d{5}(?:-\d{4})?)(?![\d,.]\d|\s?(?:%|people|patients|steps|miles|dollars|babies|hours|lbs))/gi;
+/** Decimal latitude, longitude: "44.6127, -122.9874" pins a place below a city (h19). */
+const COORDINATES = /(?<![\d.])-?\d{1,2}\.\d{4,7},\s?-?\d{1,3}\.\d{4,7}(?!\.?\d)/g;
 const ROOM = /\b(?:room|rm\.?|bed|bay)\s?#?\s?(\d{1,4}[A-Z]?)\b/gi;
 
 function findPlaces(scan: ScannedText, add: Add, digits: number): void {
@@ -230,7 +232,8 @@ function findPlaces(scan: ScannedText, add: Add, digits: number): void {
     // The value ends with its sentence, and reads like an address: a house number and a word, or a
     // street word ("my heart is at 170, my hands are shaking" is a pulse, not an address).
     const value = text.slice(s, e).split(/[.](?:\s|$)/)[0]!.replace(/[\s,.]+$/, '');
-    const addressLike = /^\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?\p{L}{2,}/u.test(value) || ADDRESS_WORD.test(value);
+    // A house number then a name ("14 Birch Hollow"); "at 2 and we're in the car" is a time.
+    const addressLike = /^\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?!(?:AM|PM)\b)\p{Lu}\p{L}+/u.test(value) || ADDRESS_WORD.test(value);
     if (addressLike && /\d/.test(value) && /\p{L}{3}/u.test(value)) add('STREET_ADDRESS', s, s + value.length, 0.7);
   });
   each(ZIP_CUE, scan, (m) => {
@@ -254,6 +257,7 @@ function findPlaces(scan: ScannedText, add: Add, digits: number): void {
   each(ZIP_PLUS4, scan, (m) => add('ZIP_CODE', m.index, m.index + m[0].length, 0.7));
   each(ZIP_LINE_END, scan, (m) => add('ZIP_CODE', m.index, m.index + m[0].length, 0.5));
   each(ROOM, scan, (m) => add('ROOM', m.index, m.index + m[0].length, 0.8));
+  each(COORDINATES, scan, (m) => add('STREET_ADDRESS', m.index, m.index + m[0].length, 0.8));
 }
 
 // The cue, a short gap without digits or sentence ends, then a token holding a digit.
@@ -266,7 +270,8 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['MEDICAL_RECORD_NUMBER', labelled('MRN|medical record|patient (?:id|number|no)|chart (?:number|no)|hospital number|n[uú]mero de (?:expediente|historia(?: cl[ií]nica)?)')],
   ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|beneficiary (?:id|number)|(?:OHP|CHIP|tricare|BCBS|blue cross|aetna|cigna|humana|kaiser|regence|moda|pacificsource|united ?healthcare|UHC|anthem|molina|centene) (?:member )?(?:id|card|number|no|#)|n[uú]mero de (?:miembro|afiliado|p[oó]liza|seguro|medicaid|medicare)|id de miembro')],
   ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)', STRICT_GAP)],
-  ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e (?:number|no|#)|DL|NPI|DEA (?:number|no)")],
+  // Any licence with its number: a driver's, a nurse's own ("Oregon license 095512347RN", h18).
+  ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e(?! plate)|DL|NPI|DEA (?:number|no)")],
   // The number on a patient's wristband is the patient id (h17), however the writer leads up to it.
   ['MEDICAL_RECORD_NUMBER', labelled('wristband|arm ?band|hospital bracelet', '[^\\n\\d.!?]{0,60}?')],
   // A passport number is asked for with more words around it ("my passport number for the account, it's …").

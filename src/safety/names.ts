@@ -63,13 +63,20 @@ function tokenize(text: string): Token[] {
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sr', 'sra', 'srta']);
 const CUE_BEFORE =
-  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bsigned|\bregards,|\bthanks,|\blove,|\bpatient|\bpt\.?|\bbaby|\b(?:my|our) (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?|\bto|\bwith|\bby|\band|\bsaid|\bask(?:ed)? for|\bvisit(?:ing|ed)?|\bmi (?:hij[oa]|esposo|esposa|marido|madre|padre|mam[aá]|pap[aá]|herman[oa]|abuel[oa]|beb[eé])(?: de \d+)?,?|\bhi|\bhello|\bhola|\bhey|\bdear|\bcongrats,?|\bthank you,?)\s*$/i;
+  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bsigned|\bregards,|\bthanks,|\blove,|\bpatient|\bpt\.?|\bbaby|\b(?:my|our) (?:(?:little|big|older|younger|baby|twin|kid|step-?) )?(?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?|\bto|\bwith|\bby|\band|\bsaid|\bask(?:ed)? for|\bvisit(?:ing|ed)?|\bmi (?:hij[oa]|esposo|esposa|marido|madre|padre|mam[aá]|pap[aá]|herman[oa]|abuel[oa]|beb[eé])(?: de \d+)?,?|\bhi|\bhello|\bhola|\bhey|\bdear|\bcongrats,?|\bthank you,?)\s*$/i;
 const STRONG_CUE =
-  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bsigned|\bpatient|\bpt\.?|\bbaby|\b(?:my|our) (?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?|\bmi (?:hij[oa]|esposo|esposa|marido|madre|padre|mam[aá]|pap[aá]|herman[oa]|abuel[oa]|beb[eé])(?: de \d+)?,?)\s*$/i;
+  /(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bsigned|\bpatient|\bpt\.?|\bbaby|\b(?:my|our) (?:(?:little|big|older|younger|baby|twin|kid|step-?) )?(?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece),?|\bmi (?:hij[oa]|esposo|esposa|marido|madre|padre|mam[aá]|pap[aá]|herman[oa]|abuel[oa]|beb[eé])(?: de \d+)?,?)\s*$/i;
 /** "I'm Terrence Boyle", "this is Ana Ruiz": a writer giving a full name. */
 const SELF_INTRODUCTION = /(?:\bi(?:'|’)?m|\bi am|\bthis is|\bmy name is|\bme llamo|\bsoy)[ \t,]*$/i;
 const ORG_AFTER = new Set(['hospital', 'medical', 'center', 'centre', 'clinic', 'health', 'foundation', 'university', 'college', 'school', 'pavilion', 'institute', 'church', 'street', 'avenue', 'road', 'hall', 'building', 'wing', 'park', 'county']);
 const ORG_BEFORE = new Set(['st', 'saint', 'mount', 'mt', 'lake', 'fort', 'port', 'san', 'santa']);
+
+/** "name is", "named": the one cue strong enough to read a word in capitals as a name. */
+const NAMED_CUE = /(?:\bname is|\bname\s*:|\bnamed|\bme llamo)\s*$/i;
+
+function isShouted(t: Token): boolean {
+  return t.word.length > 1 && t.word !== t.lower && t.word === t.word.toUpperCase();
+}
 
 function isNameWord(t: Token): boolean {
   return t.capitalised && !NOT_NAME_WORDS.has(t.lower);
@@ -99,9 +106,12 @@ function cueBefore(before: string, cues: Map<string, Cue>): Cue {
 
 function nameAt(text: string, tokens: Token[], i: number, cues: Map<string, Cue>): { start: number; end: number; confidence: number; next: number } | null {
   const t = tokens[i]!;
-  if (!t.capitalised || t.initial) return null;
+  // A message in capitals still names someone after "name is": "HER NAME IS ISLA MARIE FENWICK".
+  const shouted = !t.capitalised && isShouted(t);
+  if ((!t.capitalised && !shouted) || t.initial) return null;
   const prev = tokens[i - 1];
   const before = text.slice(Math.max(0, t.start - 30), t.start);
+  if (shouted && (NOT_NAME_WORDS.has(t.lower) || !NAMED_CUE.test(before))) return null;
   const titled = prev !== undefined && TITLES.has(prev.lower) && t.start - prev.end <= 2;
   const found = cueBefore(before, cues);
   const strongCue = found.strong;
@@ -113,11 +123,13 @@ function nameAt(text: string, tokens: Token[], i: number, cues: Map<string, Cue>
   while (j + 1 < tokens.length && j - i < 3) {
     const n = tokens[j + 1]!;
     if (!joined(text, tokens[j]!, n)) break;
-    if (!(isNameWord(n) || n.initial)) break;
+    if (!(isNameWord(n) || n.initial || (shouted && isShouted(n) && !NOT_NAME_WORDS.has(n.lower)))) break;
     j++;
     if (text.slice(tokens[j - 1]!.end, n.start).includes("'")) break;
   }
   while (j > i && tokens[j]!.initial) j--;
+  // In capitals only a run holding a known given name: "NAME IS ON THE FORM" names no one.
+  if (shouted && !tokens.slice(i, j + 1).some((n) => FIRST_NAMES.has(n.lower) || AMBIGUOUS_FIRST_NAMES.has(n.lower))) return null;
   const after = tokens[j + 1];
   if (after && ORG_AFTER.has(after.lower) && joined(text, tokens[j]!, after)) return null;
   const length = j - i + 1;

@@ -162,3 +162,33 @@ test('harm after acupuncture or a plasma donation is an adverse event; a drug th
   assert.ok(mention('Since I donated plasma on Monday my arm has a burning pain down to my fingers').intents.includes('adverse_event'));
   assert.equal(mention('Two months on escitalopram and it just is not working, I feel no different. Should I ask to switch?').intents.includes('adverse_event'), false);
 });
+
+test('a call that "took 47 minutes", an awning that collapsed with nobody hurt, "can\'t breathe 😂", a kid "passed out" asleep and recovery milestones are not urgent; a goodbye among complaints is', () => {
+  assert.equal(mention('The pre-op call took 47 minutes on hold. Truly the highlight of my week.').urgent, false);
+  assert.equal(mention('The awning over the bus stop collapsed in the wind. Nobody hurt, it is roped off.').urgent, false);
+  assert.equal(mention('the gift shop sells a mug that says "I survived 4 West" I cant breathe 😂😂').urgent, false);
+  assert.equal(mention('He passed out in the stroller on the way home from his shots, snoring like a trucker.').urgent, false);
+  assert.equal(triageMessage('8 years since my overdose this week. Sober, married, and grateful to the ER staff.').urgent, false);
+  assert.equal(triageMessage('Two years free from self-harm today and I wanted to say thank you to the teen clinic.').urgent, false);
+  assert.equal(triageMessage('if the parking machine eats my ticket one more time I swear kms').urgent, false);
+  assert.equal(mention('I have given my books away and paid what I owe. By the time your next letter comes I won\'t be around to read it.').urgent, true);
+  assert.equal(mention('I took 40 of my pills an hour ago').urgent, true);
+});
+
+test('lips puffing up on a new antibiotic is an adverse event though the antihistamine "is not helping"; a bowel-prep-free insulin pump failure and a numb arm after a blood drive are too; feeling "exactly the same" on a drug is not', () => {
+  assert.ok(mention('started bactrim yesterday and now my lips are puffing up, took a benadryl and it is not helping').intents.includes('adverse_event'));
+  assert.ok(mention('my omnipod failed overnight and my sugar was in the 400s by breakfast').intents.includes('adverse_event'));
+  assert.ok(mention('My hand has been tingling since I donated at the church blood drive on Sunday').intents.includes('adverse_event'));
+  assert.equal(mention('Six weeks on lexapro and I feel exactly the same. Worth raising the dose?').intents.includes('adverse_event'), false);
+});
+
+test('"The shot they gave me" is no shooting, night sweats "through the sheets" and a stuffy nose are no emergency, "what to do when a baby is choking" asked for a class is education; an LVAD alarm with confusion is an adverse event of the pump', () => {
+  assert.equal(mention('The shot they gave me for my knee made my cheeks flush for two days').urgent, false);
+  assert.equal(mention('This new pill has me sweating through the sheets every night. Normal?').urgent, false);
+  assert.equal(triageMessage('I can\'t breathe through my nose at all since the cold started').urgent, false);
+  assert.equal(mention('Does the infant CPR class cover what to do when a baby is choking? Want to be ready in case he ever needs it').urgent, false);
+  assert.equal(mention('he\'s been shot in the leg outside the store').urgent, true);
+  const lvad = mention("mom's LVAD is alarming low flow and she's grey and confused, we're driving in");
+  assert.ok(lvad.urgent && lvad.intents.includes('adverse_event'));
+  assert.equal(mention('Got pregnant with my Nexplanon still in. How does that happen?').intents.includes('adverse_event'), false);
+});
