@@ -129,3 +129,8 @@ test('GPS coordinates are a place; a personal blog address is a URL; an SSN last
   assert.ok(types('She asked for the last 4 of my SSN out loud in front of the whole waiting room. It is 6624, so now everyone knows.').includes('US_SSN:6624'));
   assert.ok(types('my little brother Tobias Wrenfield (17) texted me goodbye').includes('PERSON:Tobias Wrenfield'));
 });
+
+test('a student named after "one of my students," is a name; a home DNA kit id is an id', () => {
+  assert.ok(types('One of my students, Kaylee Brandt, wrote about where her dad keeps his gun').includes('PERSON:Kaylee Brandt'));
+  assert.ok(types('A home DNA kit (GenePath kit ID GP-55X-10293) flagged a variant').includes('OTHER_ID:GP-55X-10293'));
+});

@@ -192,3 +192,14 @@ test('"The shot they gave me" is no shooting, night sweats "through the sheets" 
   assert.ok(lvad.urgent && lvad.intents.includes('adverse_event'));
   assert.equal(mention('Got pregnant with my Nexplanon still in. How does that happen?').intents.includes('adverse_event'), false);
 });
+
+test('a 10-month-old is no awareness month, rigors are acute, a DNR "so nobody brings me back" is self-harm; ending it with a gym and a mock code on a mannequin are not; pills taken to die are no adverse event', () => {
+  assert.equal(triageMessage("on hold 35 min while my 10 month old's ribs suck in with every breath and he's grunting").urgent, true);
+  assert.equal(triageMessage('had a cortisone shot yesterday and now the knee is hot and I am shaking with chills, 102.8').urgent, true);
+  assert.equal(triageMessage("I'm healthy and 34. How do I get a DNR so that nobody brings me back next time?").urgent, true);
+  assert.equal(triageMessage('Finally going to end it with my gym membership and walk the trail instead').urgent, false);
+  assert.equal(triageMessage('We ran a mock code with a collapsed mannequin in the supply closet. Chaos, the good kind').urgent, false);
+  const pills = triageMessage('took the whole bottle of my sleeping pills 20 min ago because i am done. now my lips are going numb');
+  assert.ok(pills.urgent && !pills.intents.includes('adverse_event'));
+  assert.ok(mention("my mom's new spinal cord stimulator keeps zapping her and won't switch off").intents.includes('adverse_event'));
+});

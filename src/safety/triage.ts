@@ -34,6 +34,7 @@ import {
   AE_PATIENT,
   ANIMAL_SUBJECT,
   HUMAN_PATIENT,
+  INTENTIONAL_INGESTION,
 } from './lexicon/adverse-events.ts';
 
 export interface Triage {
@@ -52,7 +53,9 @@ export function triageMessage(text: string, scanned: ScannedText = new ScannedTe
   const emergency = isEmergency(text, scanned);
   // "the vending machine outside MRI had a full-on seizure" names a procedure and an event, in an idiom.
   const idiomless = scanned.mayMatch(EMERGENCY_IDIOM) ? text.replace(EMERGENCY_IDIOM, ' ') : text;
-  const adverse = idiomless === text ? adverseEventElements(text, scanned) : adverseEventElements(idiomless);
+  // An overdose taken to die is self-harm, not a side effect (t2).
+  const onPurpose = selfHarm && INTENTIONAL_INGESTION.test(text);
+  const adverse = onPurpose ? null : idiomless === text ? adverseEventElements(text, scanned) : adverseEventElements(idiomless);
   if (emergency) intents.push('emergency');
   if (selfHarm) intents.push('self_harm');
   if (adverse) intents.push('adverse_event');

@@ -22,7 +22,7 @@ export const SUSPECT_PRODUCT = new RegExp(
       // vaccines, also as hashtags are written (#flushot, #CovidVaccine)
       'vaccines?|vaccinations?|vaccinated|boosters?|flu shots?|flushots?|flu jabs?|covid ?(?:vaccines?|shots?|boosters?|jabs?)|covidvax|shingles (?:vaccine|shot)|tetanus shot|covid shot|mmr|tdap|dtap|hpv|gardasil|shingrix|pfizer|moderna|novavax|j&j|johnson|rsv vaccine|pneumonia vaccine|tetanus',
       // devices
-      'pacemaker|defibrillator|icd|lvad|heart pump|insulin pump|pump|cgm|dexcom|libre|omnipod|t:slim|tandem|minimed|glucose monitor|hip implant|knee implant|implants?|stents?|catheter|port|iud|mirena|paragard|breast implants?|cpap|bipap|hearing aids?|mesh|hernia mesh|replacement joint|prosthe\\w+|ventilator|glucose monitor|heart monitor|mask',
+      'pacemaker|defibrillator|icd|lvad|heart pump|(?:spinal cord |nerve |neuro)?stimulator|hospital bed|bed rails?|side rails?|insulin pump|pump|cgm|dexcom|libre|omnipod|t:slim|tandem|minimed|glucose monitor|hip implant|knee implant|implants?|stents?|catheter|port|iud|mirena|paragard|breast implants?|cpap|bipap|hearing aids?|mesh|hernia mesh|replacement joint|prosthe\\w+|ventilator|glucose monitor|heart monitor|mask',
       // procedures
       'surgery|procedure|operation|colonoscopy|endoscopy|mri|ct scan|biopsy|lasik|transfusion|dialysis|c-section|knee replacement|hip replacement|ablation|cath(?:eterization)?|angioplasty|nerve block|spinal tap|lumbar puncture|filler|botox|acupuncture|chiropractic|chiropractor|(?:neck|spinal|back) adjustment|adjusted my (?:neck|back|spine)|(?:donated|donating|donate) (?:plasma|blood)|(?:donated|donating|gave blood)\\b[^.!?]{0,30}\\b(?:blood|plasma) (?:drive|bank|center|centre)|(?:plasma|blood) donation|laser hair removal',
       // devices and procedures outside the clinic that are still regulated (h16, h17): lenses, dental and cosmetic work
@@ -38,7 +38,7 @@ export const ADVERSE_EVENT = new RegExp(
       'adverse (?:event|reaction)|allergic reaction|puff(?:y|ing|ed) up|tongue (?:feels |is |got )?(?:thick|swollen|fat)|black(?:ing|ed) out|priapism|(?:still )?(?:hasn(?:\'|’)?t|won(?:\'|’)?t|wont) go(?:ne)? down|reacted|sick|cough|coughing|allergic|rash|hives|itch(?:y|ing)|welts|swelling|swollen|fever|chills|dizz(?:y|iness)|lightheaded|vertigo|nausea|nauseous|vomit(?:ing|ed)?|throwing up|threw up|headaches?|migraines?|faint(?:ed|ing)?|passed out|palpitations|racing heart|heart (?:racing|pounding)|irregular heartbeat|chest pain|short(?:ness)? of breath|can(?:\'|’)?t breathe',
       'numb(?:ness)?|tingling|blurr?(?:y|ed) vision|vision (?:loss|problems)|bleeding|bruis(?:ing|es)|infection|infected|pus|oozing|sore arm|arm (?:is )?(?:sore|swollen|hurts)|insomnia|can(?:\'|’)?t sleep|hair (?:loss|falling out)|seizures?|hallucinat\\w+|mood swings|suicidal thoughts|diarrh(?:ea|oea)|constipat\\w+|stomach (?:pain|cramps|issues)|cramping',
       'liver (?:damage|problems|failure)|kidney (?:damage|problems|failure)|blood clots?|clot|anaphyla\\w+|paralys\\w+|bell(?:\'|’)?s palsy|tinnitus|ringing in (?:my|his|her) ears|lost (?:my |his |her )?(?:taste|smell|hearing)|muscle (?:pain|aches|weakness)|joint pain|body aches|fatigue|exhausted|weakness|tremors?|shaking|twitching|burning|shortness of breath|low blood sugar|high blood pressure|spiked|crashed|weight gain|heavy periods|missed period|irregular periods',
-      'clicking|grinding|shocking|shocked|alarm|sores|bloated|crampy|cramps|hit by a truck|wiped out|knocked me out|vision (?:got )?blurr\\w+|blurrier|coming out in clumps|muscle pain|can(?:\'|’)?t keep (?:\\w+ )?down|throwing up|black stool|stool is black|burns|red and oozing|oozing|worse|malfunction(?:ed|ing)?|stopped working|broke|broken|failed|failure|shocked (?:me|him|her)|misfired|dislodged|migrated|perforat\\w+|leaking|defective|beeping|error code|wrong dose|overdosed',
+      'clicking|grinding|shocking|shocked|zapping|won(?:\'|’)?t (?:switch|turn|shut) (?:it )?off|skin tear|bruised?|wedged|alarm|sores|bloated|crampy|cramps|hit by a truck|wiped out|knocked me out|vision (?:got )?blurr\\w+|blurrier|coming out in clumps|muscle pain|can(?:\'|’)?t keep (?:\\w+ )?down|throwing up|black stool|stool is black|burns|red and oozing|oozing|worse|malfunction(?:ed|ing)?|stopped working|broke|broken|failed|failure|shocked (?:me|him|her)|misfired|dislodged|migrated|perforat\\w+|leaking|defective|beeping|error code|wrong dose|overdosed',
     ].join('|') +
     String.raw`)\b`,
   'i',
@@ -67,6 +67,10 @@ export const AE_PATIENT =
 /** The drug is not working: no adverse event by itself (h10), however worried the writer is. */
 export const LACK_OF_EFFECT =
   /\b(?:feel (?:no|not any) different|did (?:absolutely |literally )?nothing|(?:got|am|i(?:'|’)?m|became|ended up) pregnant (?:with|on|while on|while using|despite) (?:my |the |an? )?|feel (?:exactly |pretty much |basically |just )?the same|no different|(?:isn(?:'|’)?t|is not|not|hasn(?:'|’)?t|has not|didn(?:'|’)?t|doesn(?:'|’)?t|never) (?:really |even )?(?:helping|helped|working|worked|done (?:anything|a thing|much))|(?:just )?not working|haven(?:'|’)?t (?:budged|changed|improved)|(?:exactly |just )?as bad as (?:before|ever)|no (?:change|difference|improvement|relief) (?:at all|yet|in|since|whatsoever)|stopped working)\b/i;
+
+/** Pills taken on purpose, all at once: harm from an intentional ingestion is no adverse event (t2). */
+export const INTENTIONAL_INGESTION =
+  /\b(?:took|swallowed|ate|downed|taken)\b[^.!?]{0,30}\b(?:whole bottle|all (?:of )?(?:my|the|his|her|their)|a handful|a bunch|every (?:pill|one|last))\b/i;
 
 /** The one who had the reaction is an animal (an adverse event is about people, h8). */
 export const ANIMAL_SUBJECT =
