@@ -134,3 +134,10 @@ test('a student named after "one of my students," is a name; a home DNA kit id i
   assert.ok(types('One of my students, Kaylee Brandt, wrote about where her dad keeps his gun').includes('PERSON:Kaylee Brandt'));
   assert.ok(types('A home DNA kit (GenePath kit ID GP-55X-10293) flagged a variant').includes('OTHER_ID:GP-55X-10293'));
 });
+
+test('a local number without area code and a NICU parent pass are found; a treating doctor\'s licence is not the patient\'s', () => {
+  assert.ok(types('please have billing call me back about my ER bill, this is my 4th try. 555-0192 after 5pm').includes('PHONE_NUMBER:555-0192'));
+  assert.ok(types("NICU parent pass N-2281 didn't open the garage gate again").includes('OTHER_ID:N-2281'));
+  assert.ok(types('The ER doc who saw my wife Friday, license MD40982 on his badge, was rude').every((t) => !t.startsWith('LICENSE_NUMBER')));
+  assert.ok(types("I'm an RN myself (Oregon license 095512347RN) and was a patient in your ER").includes('LICENSE_NUMBER:095512347RN'));
+});

@@ -107,6 +107,8 @@ const CARD = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d])/g;
 const PHONE_US = /(?<![\w+])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s]?)\d{3}[-.\s]?\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
 const PHONE_INTL = /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}(?![\d])/g;
 const PHONE_GROUPED = /(?<![\w+/:.-])(?:\(\d{1,4}\)\s?|\d{2,4}[\s.-])\d{2,4}(?:[\s.-]\d{2,4}){0,3}(?![\w/:-])/g;
+/** A US local number without its area code, "555-0192": an exchange never starts with 0 or 1. */
+const PHONE_LOCAL = /(?<![\w+/:.-])[2-9]\d{2}-\d{4}(?![\w/:-])/g;
 const PHONE_CUE_BEFORE = /(?:phone|call|tel|telephone|mobile|cell|fax|desk|text|reach|answering|number|contact|messages?|office|dial|ph)\b[^\n\d]{0,25}$/i;
 const PHONE_CUE_AFTER = /^[\s-]{0,3}(?:office|fax|mobile|cell|home|work)\b/i;
 const FAX_NEAR = /fax/i;
@@ -136,6 +138,7 @@ function findNumbers(scan: ScannedText, add: Add, digits: number): void {
     const n = digitsOf(m[0]).length;
     if (n >= 8 && n <= 15) addPhone(text, add, m.index, m.index + m[0].length, 0.85);
   });
+  if (digits >= 7) each(PHONE_LOCAL, scan, (m) => addPhone(text, add, m.index, m.index + m[0].length, 0.6));
   if (digits >= 7) each(PHONE_GROUPED, scan, (m) => {
     const n = digitsOf(m[0]).length;
     if (n < 7 || n > 15) return;
@@ -277,9 +280,11 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   // A passport number is asked for with more words around it ("my passport number for the account, it's …").
   ['OTHER_ID', labelled('passport(?: (?:number|no|#))?', '[^\\n\\d.!?]{0,50}?')],
   ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN', STRICT_GAP)],
-  ['OTHER_ID', labelled('(?:dna |genetic |test |home )?kit (?:id|number|no|#)|lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)')],
+  ['OTHER_ID', labelled('(?:dna |genetic |test |home )?kit (?:id|number|no|#)|(?:nicu |parent |parking |visitor |family )+pass(?: (?:number|no|#))?|lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)')],
   ['DEVICE_ID', labelled('serial|device (?:id|number|no)|implant (?:id|number|card)|UDI|lot (?:number|no)')],
 ];
+const CLINICIAN_NEAR =
+  /\b(?:the|that|this|your|an?|whose) (?:er |ed |urgent care |on-call |covering )?(?:doc|doctor|physician|surgeon|nurse|provider|pharmacist|np|pa|dentist|therapist|midwife)\b|\b(?:his|her|their) badge\b/i;
 const SPACED_MEMBER_ID = /\b(?:member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicaid (?:id|number)|medicare (?:id|number))\b\s*(?:is|:|#)?\s*((?:[A-Z0-9]{2,6} ){1,4}[A-Z0-9]{2,6})\b/gi;
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const MBI = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
@@ -289,6 +294,8 @@ function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
   for (const [type, re] of LABELLED) {
     each(re, scan, (m) => {
       const [s, e] = groupSpan(m, 1);
+      // A treating clinician's licence is the clinician's, not the patient's (h12).
+      if (type === 'LICENSE_NUMBER' && CLINICIAN_NEAR.test(scan.text.slice(Math.max(0, m.index - 80), e + 20))) return;
       add(type, s, e, 0.9);
     });
   }

@@ -112,3 +112,10 @@ test('a condition report about one person in our care confirms care; an animal i
   const volunteer = analyzeMessage({ text: 'Count me in for the Cancer Survivors Picnic setup crew! Email me at jo.volunteers@example.com', kind: 'mention' }, profile);
   assert.ok(!volunteer.findings.some((f) => f.rule === 'phi.in-mention'));
 });
+
+test('a draft welcoming someone\'s new granddaughter, or thanking a gift for "your sister on the oncology floor", confirms care', () => {
+  const status = (text: string) => draft(text).findings.some((f) => f.rule === 'phi.patient-status');
+  assert.ok(status('Congratulations, Coach! The whole Family Birth Center is thrilled to have welcomed your new granddaughter this morning.'));
+  assert.ok(status('Thank you @quiltmaker for the quilt for your sister on the oncology floor. She loves it'));
+  assert.equal(status('Thank you for the kind words about our oncology nurses!'), false);
+});

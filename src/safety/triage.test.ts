@@ -203,3 +203,13 @@ test('a 10-month-old is no awareness month, rigors are acute, a DNR "so nobody b
   assert.ok(pills.urgent && !pills.intents.includes('adverse_event'));
   assert.ok(mention("my mom's new spinal cord stimulator keeps zapping her and won't switch off").intents.includes('adverse_event'));
 });
+
+test('"what do early seizures look like", a TV episode, a past attempt "at 19", a kiosk "seizure" and a long nap are not urgent; a bolus app and a named vaccine heard of are products', () => {
+  assert.equal(triageMessage('What do early seizures look like in toddlers? My nephew has epilepsy and I babysit soon').urgent, false);
+  assert.equal(triageMessage("That episode where the chief surgeon overdoses in the on-call room... why would the writers do that").urgent, false);
+  assert.equal(triageMessage('At 19 I tried to kill myself. Tonight, at 24, I graduated as a peer support specialist.').urgent, false);
+  assert.equal(triageMessage('The pay kiosk in Lot B is having a full-on seizure, screen flashing and beeping').urgent, false);
+  assert.equal(triageMessage('passed out on the couch for 4 hours after my first post-op PT session, best nap of my life').urgent, false);
+  assert.ok(triageMessage('The bolus app told me to take 14 units for soup and now I am shaking and my meter says 41').intents.includes('adverse_event'));
+  assert.ok(triageMessage('People at the VFW swear Prevnar wiped them out for days after they got it').intents.includes('adverse_event'));
+});

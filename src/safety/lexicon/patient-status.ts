@@ -51,6 +51,10 @@ export const PATIENT_STATUS_PATTERNS: readonly RegExp[] = [
   /\bsu (?:esposo|esposa|mam[aá]|madre|pap[aá]|padre|hij[oa]|beb[eé]|herman[oa]|abuel[oa]|familiar)\b[^.!?]{0,30}\b(?:fue|est[aá]|sigue|ha sido)\s+(?:trasladad[oa]|ingresad[oa]|internad[oa]|dad[oa] de alta|estable|operad[oa]|en (?:la )?(?:habitaci[oó]n|cama|uci|sala))|\b(?:le|les) (?:dieron|damos|daremos) de alta\b/i,
   // "Governor Marsh, whose daughter welcomed twin boys at our Family Birth Center": a relative's care here
   new RegExp(`\\bwhose\\s+${RELATIVE}\\s+(?:[\\w'-]+\\s+){0,2}?(?:welcomed|delivered|gave birth|was born|was admitted|had (?:her|his|their) (?:surgery|baby)|is recovering)\\b[^.!?]{0,60}\\b(?:at our|here|with us|in our)\\b`, 'i'),
+  // "thrilled to have welcomed your new granddaughter": a birth here in the family
+  /\bwelcom(?:e|ed|ing) your (?:new )?(?:baby|son|daughter|grand(?:daughter|son|baby|child)|twins|triplets|little one)\b/i,
+  // "the quilt for your sister on the oncology floor": a relative on one of our units
+  new RegExp(`\\byour\\s+${RELATIVE}\\s+(?:on|in) (?:the |our )?(?:[\\w&-]+ ){0,2}(?:floor|unit|ward|wing|icu|nicu|picu)\\b`, 'i'),
   // "get well soon, Tom", "speedy recovery"
   /\b(?:get well soon|speedy recovery|wishing (?:you|him|her|them) (?:a )?(?:speedy |quick |full )?recovery|glad (?:you're|you are|he's|she's|they're) (?:home|feeling better|recovering|doing better))\b/i,
 ];
