@@ -2,6 +2,7 @@ import { CompiledQuery, sql, type Insertable, type RawBuilder, type Selectable }
 import type { Database } from './schema.ts';
 import { PREPARED_STATEMENT_MARK, isPostgres, type DbOrTrx } from './engine.ts';
 import { analysisColumns, toMention, type Mention } from './mentions.ts';
+import { compiledInsertSql } from './compiled-inserts.ts';
 import { inboxPriority } from '../domain/inbox/index.ts';
 
 export const INBOX_STATUSES = ['new', 'assigned', 'replied', 'moved_offline', 'hidden', 'closed'] as const;
@@ -47,30 +48,19 @@ function toItem(r: Row): InboxItem {
   return { ...itemFields(r), replyUri: r.reply_uri, mention: toMention(r.m) };
 }
 
-/**
- * The multi-row insert's SQL per dialect and row count, built by Kysely once: building and
- * compiling it for every batch of an import cost ~4 µs a row on the storing thread (bench/ingest),
- * more than SQLite took to run it. Imports use few row counts (full chunks and a last one).
- */
-const insertSql = new Map<string, string>();
+/** Columns of the SQLite multi-row insert, every one a parameter, in this order. */
 const INSERT_COLUMNS = ['id', 'workspace_id', 'mention_id', 'channel_id', 'status', 'priority', 'due_at', 'assignee_id', 'received_at', 'first_response_at', 'first_response_by', 'reply_uri', 'updated_at'] as const;
-const MAX_INSERT_SHAPES = 64;
 
 function inboxInsertSql(db: DbOrTrx, rows: number): string {
-  const key = `${db.getExecutor().adapter.constructor.name}:${rows}`;
-  let text = insertSql.get(key);
-  if (text === undefined) {
+  return compiledInsertSql(db, 'inbox_items', rows, (n) => {
     // Every column a parameter (null compiles to a placeholder too), in INSERT_COLUMNS order.
     const placeholder = Object.fromEntries(INSERT_COLUMNS.map((c) => [c, null])) as unknown as Insertable<Database['inbox_items']>;
-    text = db
+    return db
       .insertInto('inbox_items')
-      .values(Array.from({ length: rows }, () => placeholder))
+      .values(Array.from({ length: n }, () => placeholder))
       .onConflict((oc) => oc.column('mention_id').doNothing())
       .compile().sql;
-    if (insertSql.size >= MAX_INSERT_SHAPES) insertSql.delete(insertSql.keys().next().value!);
-    insertSql.set(key, text);
-  }
-  return text;
+  });
 }
 
 /** PostgreSQL: the whole batch as one array per column. */

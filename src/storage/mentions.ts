@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Database } from './schema.ts';
 import { isPostgres, type DbOrTrx, type EngineName } from './engine.ts';
 import { searchableText } from '../domain/listening/query/index.ts';
+import { compiledInsertSql } from './compiled-inserts.ts';
 
 /** A value already written as JSON (by the analysis threads): stored as it is, not written again. */
 export class JsonText {
@@ -116,17 +117,39 @@ function toRow(m: NewMention): Database['mentions'] {
   };
 }
 
+/** The insert's columns, each a parameter, in this order (every column of a row: see toRow). */
+const INSERT_COLUMNS = [
+  'id', 'workspace_id', 'source_id', 'channel_id', 'network', 'external_id', 'kind', 'author_id', 'author_handle', 'author_name', 'text', 'search_text', 'lang', 'url',
+  'remote_uri', 'remote_cid', 'in_reply_to', 'root_uri', 'root_cid', 'created_at', 'received_at', 'sentiment', 'intents', 'urgent', 'phi_types', 'analysis',
+] as const satisfies ReadonlyArray<keyof Database['mentions']>;
+// A column added to the table and to toRow but not here would be dropped silently: make it a type error.
+const everyColumn: Exclude<keyof Database['mentions'], (typeof INSERT_COLUMNS)[number]> extends never ? true : never = true;
+void everyColumn;
+
+function mentionInsertSql(db: DbOrTrx, rows: number): string {
+  return compiledInsertSql(db, 'mentions', rows, (n) => {
+    const placeholder = Object.fromEntries(INSERT_COLUMNS.map((c) => [c, null])) as unknown as Database['mentions'];
+    return db
+      .insertInto('mentions')
+      .values(Array.from({ length: n }, () => placeholder))
+      .onConflict((oc) => oc.columns(['workspace_id', 'network', 'external_id']).doNothing())
+      .returning('id')
+      .compile().sql;
+  });
+}
+
 /** Inserts mentions not seen before (by network id); returns the ids actually inserted. */
 export async function insertNewMentions(db: DbOrTrx, mentions: NewMention[]): Promise<Set<string>> {
   const inserted = new Set<string>();
   for (let i = 0; i < mentions.length; i += 200) {
     const chunk = mentions.slice(i, i + 200);
-    const rows = await db
-      .insertInto('mentions')
-      .values(chunk.map(toRow))
-      .onConflict((oc) => oc.columns(['workspace_id', 'network', 'external_id']).doNothing())
-      .returning('id')
-      .execute();
+    // Values in INSERT_COLUMNS order, row after row, as the compiled SQL expects them.
+    const values: unknown[] = [];
+    for (const m of chunk) {
+      const row = toRow(m);
+      for (const c of INSERT_COLUMNS) values.push(row[c]);
+    }
+    const { rows } = await db.executeQuery<{ id: string }>(CompiledQuery.raw(mentionInsertSql(db, chunk.length), values));
     for (const r of rows) inserted.add(r.id);
   }
   return inserted;
