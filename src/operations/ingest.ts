@@ -10,6 +10,7 @@ import { findWorkspace } from '../storage/workspaces.ts';
 import { compileSlaPolicy, officeHours, type SlaPolicy, type CompiledSlaPolicy } from '../domain/inbox/index.ts';
 import { workspaceProfile } from './workspace-profile.ts';
 import { workspaceMatcher } from './listening.ts';
+import { tokenise } from '../domain/listening/query/index.ts';
 import { alertScopeOf, enqueueAlerts } from './alerts.ts';
 import type { AlertScope } from '../domain/alerts/urgent-alert.ts';
 
@@ -143,7 +144,7 @@ async function store(
   const { incoming, sla } = prepared;
   if (incoming.length === 0) return { received: prepared.received, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
   const receivedAt = new Date().toISOString();
-  const toStored = (m: IncomingMention, analysis: IngestAnalysis): NewMention => ({
+  const toStored = (m: IncomingMention, analysis: IngestAnalysis, words: string[]): NewMention => ({
     id: timeOrderedId(),
     workspaceId,
     sourceId: from.sourceId,
@@ -166,6 +167,7 @@ async function store(
     urgent: analysis.urgent,
     phiTypes: analysis.phiTypes,
     analysis: new JsonText(analysis.record),
+    searchText: words.join(' '),
   });
   const write = async (trx: Transaction<Database>): Promise<IngestResult> => {
     const matcher = await workspaceMatcher(trx, workspaceId);
@@ -173,11 +175,14 @@ async function store(
     const result: IngestResult = { received: prepared.received, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
     let offset = 0;
     for await (const chunk of prepared.analysis) {
-      const mentions = chunk.map((analysis, k) => toStored(incoming[offset + k]!, analysis));
+      // Tokenised once: the words are both the full-text index's text and what the listening queries read.
+      const tokens = chunk.map((_, k) => tokenise(incoming[offset + k]!.text));
+      const mentions = chunk.map((analysis, k) => toStored(incoming[offset + k]!, analysis, tokens[k]!.words));
       const possiblyUrgent = new Set(mentions.filter((_, k) => chunk[k]!.possiblyUrgent).map((m) => m.id));
       offset += chunk.length;
       const inserted = await insertNewMentions(trx, mentions);
       const fresh = mentions.filter((m) => inserted.has(m.id));
+      const freshTokens = fresh.length === mentions.length ? tokens : tokens.filter((_, k) => inserted.has(mentions[k]!.id));
       // Possibly urgent ones come in from anywhere too: a person decides, not the engine.
       const forInbox = options.inbox === false ? [] : fresh.filter((m) => m.urgent || possiblyUrgent.has(m.id) || (ADDRESSED.has(m.kind) && !m.intents.includes('spam')));
       const items = forInbox.map((m) => ({
@@ -198,7 +203,7 @@ async function store(
         const recent = items.filter((i) => (i.urgent || i.possiblyUrgent) && Date.now() - Date.parse(i.receivedAt) < ALERT_MAX_AGE_MS);
         await enqueueAlerts(ctx, trx, workspaceId, alertScope, recent.map((i) => ({ id: i.id, rank: i.urgent ? 'urgent' : 'possibly_urgent', dueAt: i.dueAt })));
       }
-      result.matches += await matcher.match(fresh);
+      result.matches += await matcher.match(fresh, freshTokens);
       result.inserted += fresh.length;
       result.inbox += forInbox.length;
       result.urgent += forInbox.filter((m) => m.urgent).length;

@@ -8,7 +8,7 @@ import { appendAudit } from '../storage/audit-log.ts';
 import { deleteQuery, deleteSource, ensureSource, findSource, insertMatches, insertQuery, listQueries, listSources, matchedMentionIds, type ListeningQuery, type Source } from '../storage/sources.ts';
 import { mentionsByIds, recentMentions, searchMentionIds, type Mention, type NewMention } from '../storage/mentions.ts';
 import { INGEST_KIND, ingestJobKey } from '../jobs/handlers/ingest-kind.ts';
-import { format, matches, parse, prepare, toFts5, toTsQuery, type QueryNode } from '../domain/listening/query/index.ts';
+import { format, matches, parse, prepare, toFts5, toTsQuery, type QueryNode, type TextTokens } from '../domain/listening/query/index.ts';
 import { emergingTerms, topQuestions, topTerms } from '../domain/listening/trends/index.ts';
 import { findWorkspace } from '../storage/workspaces.ts';
 import { listChannels } from '../storage/channels.ts';
@@ -45,15 +45,17 @@ function cachedAst(query: string): QueryNode | undefined {
  * The workspace's listening queries, compiled once for a batch: `match` records which of the freshly
  * stored mentions each query matches (at ingest).
  */
-export async function workspaceMatcher(trx: Transaction<Database>, workspaceId: string): Promise<{ match(fresh: NewMention[]): Promise<number> }> {
+export async function workspaceMatcher(trx: Transaction<Database>, workspaceId: string): Promise<{ match(fresh: NewMention[], tokens?: TextTokens[]): Promise<number> }> {
   const queries = await listQueries(trx, workspaceId);
   const compiled = queries.map((q) => ({ id: q.id, ast: cachedAst(q.query) })).filter((q): q is { id: string; ast: QueryNode } => q.ast !== undefined);
   return {
-    async match(fresh) {
+    // tokens[i], when given, is tokenise(fresh[i].text): ingest has it from indexing the text.
+    async match(fresh, tokens) {
       if (fresh.length === 0 || compiled.length === 0) return 0;
       const found: Array<{ queryId: string; mentionId: string }> = [];
-      for (const m of fresh) {
-        const doc = prepare({ text: m.text, author: m.author.handle, ...(m.lang ? { lang: m.lang } : {}) });
+      for (let i = 0; i < fresh.length; i++) {
+        const m = fresh[i]!;
+        const doc = prepare({ text: m.text, author: m.author.handle, ...(m.lang ? { lang: m.lang } : {}) }, tokens?.[i]);
         for (const q of compiled) if (matches(q.ast, doc)) found.push({ queryId: q.id, mentionId: m.id });
       }
       await insertMatches(trx, workspaceId, found);

@@ -33,6 +33,8 @@ export interface NewMention {
   urgent: boolean;
   phiTypes: string[];
   analysis: unknown;
+  /** What the full-text index holds, searchableText(text), when the caller has the text's tokens already. */
+  searchText?: string | undefined;
 }
 
 export type MentionRow = Selectable<Database['mentions']>;
@@ -99,7 +101,7 @@ function toRow(m: NewMention): Database['mentions'] {
     author_handle: m.author.handle,
     author_name: m.author.displayName ?? null,
     text: m.text,
-    search_text: searchableText(m.text),
+    search_text: m.searchText ?? searchableText(m.text),
     lang: m.lang ?? null,
     url: m.url ?? null,
     remote_uri: m.remoteUri ?? null,

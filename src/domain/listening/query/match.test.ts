@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { matches, prepare, type ListenedText } from './match.ts';
 import { parse } from './parser.ts';
+import { searchableText, tokenise } from './text-tokens.ts';
 
 function matching(query: string, doc: string | ListenedText): boolean {
   const r = parse(query);
@@ -142,6 +143,15 @@ describe('prepare', () => {
       const r = parse(q);
       assert.ok(r.ok);
       assert.equal(matches(r.ast, prepared), matches(r.ast, doc), q);
+    }
+  });
+
+  it('prepared from the tokens a caller already has (ingest indexes them too), it is the same document', () => {
+    for (const text of ['Free #FluShot clinic at @StJude this Saturday — vacunación gratis', 'ﬁnal Ｃａｆé ΟΔΟΣ a#b info@stjude.org covid-19', '']) {
+      const doc = { text, author: '@StJude', lang: ['en_US'] };
+      const tokens = tokenise(text);
+      assert.deepEqual(prepare(doc, tokens), prepare(doc));
+      assert.equal(tokens.words.join(' '), searchableText(text));
     }
   });
 });

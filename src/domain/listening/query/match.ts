@@ -3,7 +3,7 @@
  * it against every query of the workspace: lookups are by token, not by scanning the text.
  */
 import type { NearNode, NearOperand, PhraseNode, QueryNode, TermNode } from './ast.ts';
-import { tokenise, type TokenMark } from './text-tokens.ts';
+import { tokenise, type TextTokens, type TokenMark } from './text-tokens.ts';
 
 /** What a query looks at in a mention. `lang` may be several tags (Bluesky posts carry a list). */
 export interface ListenedText {
@@ -22,8 +22,9 @@ export interface PreparedDoc {
   readonly langs: readonly string[];
 }
 
-export function prepare(doc: ListenedText): PreparedDoc {
-  const { words, marks } = tokenise(doc.text);
+/** `tokens`: tokenise(doc.text), when the caller has it already (ingest also indexes the words). */
+export function prepare(doc: ListenedText, tokens: TextTokens = tokenise(doc.text)): PreparedDoc {
+  const { words, marks } = tokens;
   const positions = new Map<string, number[]>();
   words.forEach((w, i) => {
     const list = positions.get(w);
