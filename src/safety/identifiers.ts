@@ -75,12 +75,17 @@ function groupSpan(m: RegExpExecArray, g: number): [number, number] {
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}/g;
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]{2,2000}|\b[\w-]{2,63}\.(?:blogspot|wordpress|substack|tumblr|wixsite|weebly|carrd|caringbridge|gofundme|medium)\.(?:com|org|co|io|site)\b|\b[\w-]{2,63}\.(?:com|org|net|io|me|co|us|ly|info|[a-z]{2,12}(?=\/[a-z]))\/[^\s<>"'()]{1,2000}/gi;
+/** Hosts of personal blogs and fundraisers: a bare "tessa-fights.blogspot.com" is someone's page. */
+const PERSONAL_HOSTS = 'blogspot|wordpress|substack|tumblr|wixsite|weebly|carrd|caringbridge|gofundme|medium';
+const URL = new RegExp(
+  String.raw`\b(?:https?:\/\/|www\.)[^\s<>"'()]{2,2000}|\b[\w-]{2,63}\.(?:${PERSONAL_HOSTS})\.(?:com|org|co|io|site)\b|\b[\w-]{2,63}\.(?:com|org|net|io|me|co|us|ly|info|[a-z]{2,12}(?=\/[a-z]))\/[^\s<>"'()]{1,2000}`,
+  'gi',
+);
 const IPV4 = /(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.]\d)/g;
 const HANDLE = /(?<![\w@.])@[A-Za-z0-9_]{2,30}(?:\.[A-Za-z0-9-]{1,63}){0,4}/g;
 
 // Characters each contact pattern cannot match without: skipping a pattern that cannot match is exact.
-const URL_CUE = /\/|www\.|\.(?:blogspot|wordpress|substack|tumblr|wixsite|weebly|carrd|caringbridge|gofundme|medium)\./i;
+const URL_CUE = new RegExp(String.raw`\/|www\.|\.(?:${PERSONAL_HOSTS})\.`, 'i');
 
 function findContactPoints(scan: ScannedText, add: Add, digits: number): void {
   const text = scan.text;

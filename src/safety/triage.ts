@@ -50,9 +50,10 @@ testBranchByBranch(EMERGENCY_SYMPTOM, SELF_HARM, COMPLAINT, PRAISE, MISINFORMATI
 export function triageMessage(text: string, scanned: ScannedText = new ScannedText(text)): Triage {
   const intents: Intent[] = [];
   const selfHarm = isSelfHarm(text, scanned);
-  const emergency = isEmergency(text, scanned);
-  // "the vending machine outside MRI had a full-on seizure" names a procedure and an event, in an idiom.
-  const idiomless = scanned.mayMatch(EMERGENCY_IDIOM) ? text.replace(EMERGENCY_IDIOM, ' ') : text;
+  // "the vending machine outside MRI had a full-on seizure" names a procedure and an event, in an
+  // idiom: stripped once, for the emergency check and for the adverse-event rules.
+  const idiomless = withoutEmergencyIdioms(text, scanned);
+  const emergency = isEmergency(text, scanned, idiomless);
   // An overdose taken to die is self-harm, not a side effect (t2).
   const onPurpose = selfHarm && INTENTIONAL_INGESTION.test(text);
   const adverse = onPurpose ? null : idiomless === text ? adverseEventElements(text, scanned) : adverseEventElements(idiomless);
@@ -76,10 +77,16 @@ const NOW_AGAINST_THEN = /\b(?:but (?:this time|now|today|tonight|it(?:'|’)?s|
 
 const HAPPENING_NOW = /\b(?:right now|now|currently|911|ambulance|help|what do i do|what should i do|hurry)\b/i;
 
-export function isEmergency(input: string, scanned: ScannedText = new ScannedText(input)): boolean {
+/** The text with emergency idioms blanked ("this heat is killing me"); the text itself when none may occur. */
+function withoutEmergencyIdioms(text: string, scanned: ScannedText): string {
+  return scanned.mayMatch(EMERGENCY_IDIOM) ? text.replace(EMERGENCY_IDIOM, ' ') : text;
+}
+
+/** `idiomless`: the text without its emergency idioms, when the caller has it already. */
+export function isEmergency(input: string, scanned: ScannedText = new ScannedText(input), idiomless?: string): boolean {
   if (!scanned.has(EMERGENCY_SYMPTOM)) return false;
   // Without an idiom in the text there is nothing to strip, and the answer above stands.
-  const stripped = scanned.mayMatch(EMERGENCY_IDIOM) ? input.replace(EMERGENCY_IDIOM, ' ') : input;
+  const stripped = idiomless ?? withoutEmergencyIdioms(input, scanned);
   const text = stripped === input ? scanned : new ScannedText(stripped);
   if (!text.has(EMERGENCY_SYMPTOM)) return false;
   const presentAnywhere = text.has(PRESENT_PERSONAL);
