@@ -141,3 +141,8 @@ test('a local number without area code and a NICU parent pass are found; a treat
   assert.ok(types('The ER doc who saw my wife Friday, license MD40982 on his badge, was rude').every((t) => !t.startsWith('LICENSE_NUMBER')));
   assert.ok(types("I'm an RN myself (Oregon license 095512347RN) and was a patient in your ER").includes('LICENSE_NUMBER:095512347RN'));
 });
+
+test('a reading of 100 or more in blood-pressure or sugar talk is no age', () => {
+  assert.deepEqual(types('the bp cuff in the lobby reads high, mine was 121 at the pharmacy').filter((t) => t.startsWith('AGE_OVER_89')), []);
+  assert.ok(types('my great-aunt was 101 when she moved into assisted living').includes('AGE_OVER_89:was 101'));
+});

@@ -172,6 +172,8 @@ const AGE_OVER_89 =
   /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
 
 const FEVER_TALK = /\b(?:fever|temp|temperature|thermometer|degrees|°|shakes|chills|burning up|febrile)/i;
+/** "mine was 118 at my doctor's": a blood pressure, sugar or weight reading where readings are the talk. */
+const READING_TALK = /\b(?:blood pressure|bp|systolic|diastolic|reads?|reading|glucose|sugars?|a1c|weigh(?:s|t|ed)?|pulse|heart rate|cholesterol|ldl|hdl|kiosk|cuff)\b/i;
 
 function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   const text = scan.text;
@@ -205,6 +207,7 @@ function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   each(AGE_OVER_89, scan, (m) => {
     // "I'm 102 with the shakes", "she's 104 and limp": a temperature where fever is the talk.
     if (/^(?:is|was|am|i'm|he's|she's|who's)\s+1[0-1]\d\b/i.test(m[0]) && FEVER_TALK.test(scan.text)) return;
+    if (/^(?:is|was)\s+1[0-2]\d\b/i.test(m[0]) && READING_TALK.test(scan.text)) return;
     add('AGE_OVER_89', m.index, m.index + m[0].length, 0.9);
   });
 }

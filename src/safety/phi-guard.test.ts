@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeMessage } from './analyze.ts';
 import { testProfile } from './test-profile.ts';
+import { guardPhi } from './phi-guard.ts';
+import { findIdentifiers } from './identifiers.ts';
 
 const profile = testProfile();
 const draft = (text: string, replyTo?: string) => analyzeMessage({ text, kind: 'draft', ...(replyTo ? { replyTo } : {}) }, profile);
@@ -118,4 +120,10 @@ test('a draft welcoming someone\'s new granddaughter, or thanking a gift for "yo
   assert.ok(status('Congratulations, Coach! The whole Family Birth Center is thrilled to have welcomed your new granddaughter this morning.'));
   assert.ok(status('Thank you @quiltmaker for the quilt for your sister on the oncology floor. She loves it'));
   assert.equal(status('Thank you for the kind words about our oncology nurses!'), false);
+});
+
+test('thanking a handle for "your report" of a broken gate confirms no care; "your pathology report" does (the rules, without the model)', () => {
+  const ruled = (text: string) => guardPhi(text, 'draft', findIdentifiers(text), profile, 'kim_r').found;
+  assert.equal(ruled('@kim_r thanks, your report of the broken gate arm in the garage is logged and facilities is on it.'), false);
+  assert.equal(ruled('@kim_r your pathology report is ready, please call the clinic.'), true);
 });

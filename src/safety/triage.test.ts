@@ -213,3 +213,21 @@ test('"what do early seizures look like", a TV episode, a past attempt "at 19", 
   assert.ok(triageMessage('The bolus app told me to take 14 units for soup and now I am shaking and my meter says 41').intents.includes('adverse_event'));
   assert.ok(triageMessage('People at the VFW swear Prevnar wiped them out for days after they got it').intents.includes('adverse_event'));
 });
+
+test('a game controller "unresponsive", wheezing at a comeback 😂, "don\'t want to OD" in a dose question, a cleared exposure and traffic that "makes me want to kill myself" are not urgent; delirium seen as bugs that aren\'t there is', () => {
+  assert.equal(triageMessage('bro I lost 9 rounds in a row, my controller is unresponsive from all the sweat').urgent, false);
+  assert.equal(triageMessage("I'm wheezing at this 9th inning comeback 😂😂").urgent, false);
+  assert.equal(triageMessage('how much acetaminophen can I take in a day for a toothache? dont want to OD on it by mistake').urgent, false);
+  assert.equal(triageMessage('she chewed a laundry pod, poison control said wipe her mouth out and she will be fine, she is totally normal and playing').urgent, false);
+  assert.equal(triageMessage('The wait at the pharmacy drive-thru makes me want to kill myself lol. Can you add a window?').urgent, false);
+  assert.equal(triageMessage('took Benadryl at 10pm and my legs won\'t stop moving, anyone else get that?').urgent, false);
+  assert.equal(triageMessage('Grandpa started a new antibiotic Monday and tonight he keeps seeing spiders on the ceiling that aren\'t there and doesn\'t know us').urgent, true);
+  assert.equal(triageMessage('am I hallucinating or did parking go up to $14?').urgent, false);
+});
+
+test('an allergy on the chart "since I was a kid", "drug seeking" and shaking with joy at good news after surgery are not adverse events', () => {
+  assert.equal(triageMessage('Do you test for amoxicillin allergy? My chart says allergic since I was little and nobody knows why').intents.includes('adverse_event'), false);
+  assert.equal(triageMessage('5 years sober and your urgent care still treats me as drug seeking every time I have a migraine').intents.includes('adverse_event'), false);
+  assert.equal(triageMessage("I'm shaking and I can't stop crying, Dad is out of surgery and the tumor is gone!!").intents.includes('adverse_event'), false);
+  assert.ok(triageMessage('Since starting lisinopril I have had a dry cough that keeps me up at night').intents.includes('adverse_event'));
+});

@@ -37,7 +37,7 @@ export const ADVERSE_EVENT = new RegExp(
     [
       'adverse (?:event|reaction)|allergic reaction|puff(?:y|ing|ed) up|tongue (?:feels |is |got )?(?:thick|swollen|fat)|black(?:ing|ed) out|priapism|(?:still )?(?:hasn(?:\'|’)?t|won(?:\'|’)?t|wont) go(?:ne)? down|reacted|sick|cough|coughing|allergic|rash|hives|itch(?:y|ing)|welts|swelling|swollen|fever|chills|dizz(?:y|iness)|lightheaded|vertigo|nausea|nauseous|vomit(?:ing|ed)?|throwing up|threw up|headaches?|migraines?|faint(?:ed|ing)?|passed out|palpitations|racing heart|heart (?:racing|pounding)|irregular heartbeat|chest pain|short(?:ness)? of breath|can(?:\'|’)?t breathe',
       'numb(?:ness)?|tingling|blurr?(?:y|ed) vision|vision (?:loss|problems)|bleeding|bruis(?:ing|es)|infection|infected|pus|oozing|sore arm|arm (?:is )?(?:sore|swollen|hurts)|insomnia|can(?:\'|’)?t sleep|hair (?:loss|falling out)|seizures?|hallucinat\\w+|mood swings|suicidal thoughts|diarrh(?:ea|oea)|constipat\\w+|stomach (?:pain|cramps|issues)|cramping',
-      'liver (?:damage|problems|failure)|kidney (?:damage|problems|failure)|blood clots?|clot|anaphyla\\w+|paralys\\w+|bell(?:\'|’)?s palsy|tinnitus|ringing in (?:my|his|her) ears|lost (?:my |his |her )?(?:taste|smell|hearing)|muscle (?:pain|aches|weakness)|joint pain|body aches|fatigue|exhausted|weakness|tremors?|shaking|twitching|burning|shortness of breath|low blood sugar|high blood pressure|spiked|crashed|weight gain|heavy periods|missed period|irregular periods',
+      'liver (?:damage|problems|failure)|kidney (?:damage|problems|failure)|blood clots?|clot|anaphyla\\w+|paralys\\w+|bell(?:\'|’)?s palsy|tinnitus|ringing in (?:my|his|her) ears|lost (?:my |his |her )?(?:taste|smell|hearing)|muscle (?:pain|aches|weakness)|joint pain|body aches|fatigue|exhausted|weakness|tremors?|shaking(?!,? (?:and (?:i )?(?:can(?:\'|’)?t stop |keep )?(?:crying|sobbing|smiling|laughing)|with (?:joy|relief|excitement|happiness|happy tears)))|twitching|burning|shortness of breath|low blood sugar|high blood pressure|spiked|crashed|weight gain|heavy periods|missed period|irregular periods',
       'clicking|grinding|shocking|shocked|zapping|won(?:\'|’)?t (?:switch|turn|shut) (?:it )?off|skin tear|bruised?|wedged|alarm|sores|bloated|crampy|cramps|hit by a truck|wiped out|wiped (?:me|him|her|them|us) out|knocked me out|vision (?:got )?blurr\\w+|blurrier|coming out in clumps|muscle pain|can(?:\'|’)?t keep (?:\\w+ )?down|throwing up|black stool|stool is black|burns|red and oozing|oozing|worse|malfunction(?:ed|ing)?|stopped working|broke|broken|failed|failure|shocked (?:me|him|her)|misfired|dislodged|migrated|perforat\\w+|leaking|defective|beeping|error code|wrong dose|overdosed',
     ].join('|') +
     String.raw`)\b`,
@@ -46,7 +46,7 @@ export const ADVERSE_EVENT = new RegExp(
 
 /** Unnamed products: enough for an adverse event, not for the reportable "product" element. */
 export const GENERIC_PRODUCT =
-  /\b(?:pills?|medications?|meds|medicine|drugs?|prescription|(?:the |her |his |my |a )?shots?|jabs?|injections?|dose|tablets?|the device|treatment|new (?:\w+ ){0,2}(?:pill|med|medication|drug)|procedure|surgery)\b/i;
+  /\b(?:pills?|medications?|meds|medicine|drugs?(?![- ](?:seek\w*|test\w*|screen\w*|dealers?|addict\w*|use|abuse|free)\b)|prescription|(?:the |her |his |my |a )?shots?|jabs?|injections?|dose|tablets?|the device|treatment|new (?:\w+ ){0,2}(?:pill|med|medication|drug)|procedure|surgery)\b/i;
 
 /** Side effects someone is having, not side effects asked about or denied. */
 export const SIDE_EFFECTS_EXPERIENCED =
@@ -58,7 +58,7 @@ export const AE_HEARSAY = /\b(?:people|folks|everyone|a lot of (?:people|folks)|
 
 /** Time or cause linking the product to the event. */
 export const CAUSAL_LINK =
-  /\s=\s|\b(?:and now|now (?:i|my|he|she|his|her|i'm|it)|has me|have me|makes? me|made (?:me|him|her)|making (?:me|him|her|folks|people)|keeps|turned|broke out|developed|after|since|from|caused|causing|gave (?:me|him|her|them)|due to|because of|started (?:taking|on)|ever since|following|post-?op|reaction to|side effects? (?:of|from)|took|taking|been on|started|switched to|got (?:my|the|his|her|a)|had (?:my|the|his|her|a)|on (?:the|my)|when i|days? later|hours? later|next day|within|the day after|right after)\b/i;
+  /\s=\s|\b(?:and now|now (?:i|my|he|she|his|her|i'm|it)|has me|have me|makes? me|made (?:me|him|her)|making (?:me|him|her|folks|people)|keeps|turned|broke out|developed|after|since(?! (?:i|he|she|we) was (?:a |little|young|born|\d)|birth|childhood)|from|caused|causing|gave (?:me|him|her|them)|due to|because of|started (?:taking|on)|ever since(?! (?:i|he|she|we) was (?:a |little|young|born|\d)|birth|childhood)|following|post-?op|reaction to|side effects? (?:of|from)|took|taking|been on|started|switched to|got (?:my|the|his|her|a)|had (?:my|the|his|her|a)|on (?:the|my)|when i|days? later|hours? later|next day|within|the day after|right after)\b/i;
 
 /** An identifiable patient: the writer, a relative, a named or aged person. */
 export const AE_PATIENT =

@@ -5,7 +5,7 @@
 
 /** Nouns of care events; "-ectomy", "-plasty", "-oscopy" procedures are matched by suffix. */
 const CARE_NOUN =
-  "(?:surgery|operation|procedure|stay|admission|discharge(?: plan)?|er visit|ed visit|visit|test results?|lab results?|results|labs|biopsy|diagnosis|treatment|chemo(?:therapy)?|radiation|delivery|c-section|scans?|mri|x-?rays?|recovery|rehab|bill|invoice|claim|registration|intake|records|report|paperwork|prescriptions?|referral|infusion|dialysis|transplant|fracture|injury|replacement|prep|prenatal \\w+|postpartum \\w+|due date|pregnancy|care team|icu care|room|bed|appointment|\\w+(?:ectomy|otomy|plasty|oscopy|ostomy))";
+  "(?:surgery|operation|procedure|stay|admission|discharge(?: plan)?|er visit|ed visit|visit|test results?|lab results?|results|labs|biopsy|diagnosis|treatment|chemo(?:therapy)?|radiation|delivery|c-section|scans?|mri|x-?rays?|recovery|rehab|bill|invoice|claim|registration|intake|records|(?:pathology|radiology|lab|biopsy|imaging|discharge|operative|op|visit|medical|scan) report|paperwork|prescriptions?|referral|infusion|dialysis|transplant|fracture|injury|replacement|prep|prenatal \\w+|postpartum \\w+|due date|pregnancy|care team|icu care|room|bed|appointment|\\w+(?:ectomy|otomy|plasty|oscopy|ostomy))";
 
 const CARE_EVENT = `(?:(?:[\\w'-]+\\s+){0,3}?${CARE_NOUN}|wait in (?:the |our )?(?:er|ed|emergency)|time (?:with us|in (?:the |our )?(?:er|icu|nicu|hospital))|experience in (?:the |our )?(?:er|ed|icu|nicu|emergency|hospital|clinic|ward))`;
 
