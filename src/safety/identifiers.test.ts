@@ -146,3 +146,8 @@ test('a reading of 100 or more in blood-pressure or sugar talk is no age', () =>
   assert.deepEqual(types('the bp cuff in the lobby reads high, mine was 121 at the pharmacy').filter((t) => t.startsWith('AGE_OVER_89')), []);
   assert.ok(types('my great-aunt was 101 when she moved into assisted living').includes('AGE_OVER_89:was 101'));
 });
+
+test('an age in parentheses after a relative is an age over 89', () => {
+  assert.ok(types('mi abuela (91) está confundida desde anoche').includes('AGE_OVER_89:abuela (91)'));
+  assert.deepEqual(types('see pages (94) to (97) of the guide').filter((t) => t.startsWith('AGE_OVER_89')), []);
+});

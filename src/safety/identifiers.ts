@@ -169,7 +169,7 @@ const DATE_MONTH_YEAR = new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?(?:19|20)\\d
 const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
 const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
 const AGE_OVER_89 =
-  /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
+  /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:abuel[ao]|grandma|grandpa|grandmother|grandfather|mom|mum|mother|dad|father|aunt|uncle|husband|wife|patient|neighbou?r|tia|t[ií]o)\s*\((9\d|1[0-2]\d)\)|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
 
 const FEVER_TALK = /\b(?:fever|temp|temperature|thermometer|degrees|°|shakes|chills|burning up|febrile)/i;
 /** "mine was 118 at my doctor's": a blood pressure, sugar or weight reading where readings are the talk. */

@@ -127,3 +127,9 @@ test('thanking a handle for "your report" of a broken gate confirms no care; "yo
   assert.equal(ruled('@kim_r thanks, your report of the broken gate arm in the garage is logged and facilities is on it.'), false);
   assert.equal(ruled('@kim_r your pathology report is ready, please call the clinic.'), true);
 });
+
+test("an invoice number in a note to a supplier's accounts payable is no patient's account; a patient's invoice is", () => {
+  const ruled = (text: string) => guardPhi(text, 'draft', findIdentifiers(text), profile).found;
+  assert.equal(ruled('@acme_linens Accounts payable has invoice INV-20931 for the October delivery and will pay it Friday.'), false);
+  assert.equal(ruled('Your invoice INV-20931 for the MRI is ready in the portal.'), true);
+});

@@ -99,7 +99,11 @@ export function guardPhi(
   };
 }
 
+/** Our accounts with suppliers: an invoice to the linen company is no patient's account. */
+const VENDOR_BUSINESS = /\b(?:accounts payable|vendors?|suppliers?|purchase orders?|PO (?:number|no|#))\b/i;
+
 function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: boolean, personal: boolean, eventish: boolean, confirmsCare: boolean): boolean {
+  if (id.type === 'ACCOUNT_NUMBER' && !confirmsCare && VENDOR_BUSINESS.test(text)) return false;
   if (INHERENTLY_SENSITIVE.has(id.type)) return true;
   if (!careTied) return false;
   // Our own post is PHI when it confirms someone's care; a name beside a care word ("Meet Frank

@@ -231,3 +231,23 @@ test('an allergy on the chart "since I was a kid", "drug seeking" and shaking wi
   assert.equal(triageMessage("I'm shaking and I can't stop crying, Dad is out of surgery and the tumor is gone!!").intents.includes('adverse_event'), false);
   assert.ok(triageMessage('Since starting lisinopril I have had a dry cough that keeps me up at night').intents.includes('adverse_event'));
 });
+
+test('"false alarm", calling 911 on a coworker, "explain what anaphylaxis means", a boss fight "kms 💀", "end it all. (I\'m not", and an attempt dated "the winter of my sophomore year" are not urgent; stockpiling her pain meds is', () => {
+  assert.equal(triageMessage("False alarm! The 'hives' on his arm were marker from art class. No swelling at all").urgent, false);
+  assert.equal(triageMessage("If my roommate eats my leftovers one more time I'm calling 911 on her").urgent, false);
+  assert.equal(triageMessage('Can someone explain what a seizure aura actually means? My neurologist mentioned it').urgent, false);
+  assert.equal(triageMessage('lost to the raid boss 30 times tonight kms 💀').urgent, false);
+  assert.equal(triageMessage("The parking meter ate my card. I'm going to end it all. (I'm not. Please fix the meter.)").urgent, false);
+  assert.equal(triageMessage("I'm going to end it all. (I'm not kidding.)").urgent, true);
+  assert.equal(triageMessage('I tried to kill myself the spring of my junior year. Today I started nursing school.').urgent, false);
+  assert.equal(triageMessage("my brother has been stockpiling his sleeping pills and gave away his guitar").urgent, true);
+});
+
+test('missed dialysis, a myth pushed with hearsay, "as blocked as before" and an appetite "wiped out" by Wegovy are not adverse events; "the booster gave me a rash" beside a myth still is', () => {
+  assert.equal(triageMessage("Dad missed two dialysis sessions in the storm and now his legs are weak and tingling").intents.includes('adverse_event'), false);
+  const myth = triageMessage('Why does nobody admit the flu shot gives people the flu? Everyone at work got sick right after');
+  assert.ok(myth.intents.includes('misinformation') && !myth.intents.includes('adverse_event'));
+  assert.ok(triageMessage('the covid booster gave me a rash all over and everyone knows vaccines cause autism').intents.includes('adverse_event'));
+  assert.equal(triageMessage('Took 2 Sudafed and my nose is exactly as stuffy as before').intents.includes('adverse_event'), false);
+  assert.equal(triageMessage('Wegovy wiped out my appetite, is that normal?').intents.includes('adverse_event'), false);
+});

@@ -35,6 +35,7 @@ import {
   ANIMAL_SUBJECT,
   HUMAN_PATIENT,
   INTENTIONAL_INGESTION,
+  MISSED_TREATMENT,
 } from './lexicon/adverse-events.ts';
 
 export interface Triage {
@@ -56,14 +57,17 @@ export function triageMessage(text: string, scanned: ScannedText = new ScannedTe
   const emergency = isEmergency(text, scanned, idiomless);
   // An overdose taken to die is self-harm, not a side effect (t2).
   const onPurpose = selfHarm && INTENTIONAL_INGESTION.test(text);
-  const adverse = onPurpose ? null : idiomless === text ? adverseEventElements(text, scanned) : adverseEventElements(idiomless);
+  const myth = scanned.has(MISINFORMATION) && !scanned.has(MISINFORMATION_COUNTER);
+  // "the flu shot gives people the flu… half my office got sick": hearsay pushing a myth is the myth (t5), not a report.
+  const mythByHearsay = myth && scanned.has(AE_HEARSAY) && !FIRST_PERSON_SINGULAR.test(text);
+  const adverse = onPurpose || mythByHearsay ? null : idiomless === text ? adverseEventElements(text, scanned) : adverseEventElements(idiomless);
   if (emergency) intents.push('emergency');
   if (selfHarm) intents.push('self_harm');
   if (adverse) intents.push('adverse_event');
   if (isQuestion(text, scanned)) intents.push('question');
   if (scanned.has(COMPLAINT) || scanned.has(COMPLAINT_HYPERBOLE)) intents.push('complaint');
   if (scanned.has(PRAISE) && scanned.has(PRAISE_TARGET) && !scanned.has(SARCASTIC_PRAISE)) intents.push('praise');
-  if (scanned.has(MISINFORMATION) && !scanned.has(MISINFORMATION_COUNTER)) intents.push('misinformation');
+  if (myth) intents.push('misinformation');
   if (scanned.has(SPAM)) intents.push('spam');
   if (intents.length === 0) intents.push('other');
   return { intents, urgent: emergency || selfHarm, adverseEvent: adverse };
@@ -140,6 +144,8 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
   if (!scanned.has(ADVERSE_EVENT) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   if (scanned.has(NO_HARM) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   if (!scanned.has(CAUSAL_LINK)) return null;
+  // Missed dialysis, an empty inhaler: the harm is the treatment's absence.
+  if (scanned.has(MISSED_TREATMENT)) return null;
   // "Our horse got a swollen neck after his West Nile vaccine": a vet's matter, not a reportable event.
   if (scanned.has(ANIMAL_SUBJECT) && !scanned.has(HUMAN_PATIENT)) return null;
   const patient = scanned.has(AE_PATIENT);
@@ -156,6 +162,8 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
 export function adverseEventElementsOf(text: string, scanned: ScannedText = new ScannedText(text)): AdverseEventElements {
   return { patient: scanned.has(AE_PATIENT) && !isOnlyHearsay(scanned), reporter: true, product: scanned.has(SUSPECT_PRODUCT), event: true };
 }
+
+const FIRST_PERSON_SINGULAR = /\b(?:i|i'm|im|i've|me|myself)\b/i;
 
 const FIRST_PERSON = /\b(?:i|i'm|i've|me|my|patient of mine|my patient)\b/i;
 
