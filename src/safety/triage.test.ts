@@ -251,3 +251,25 @@ test('missed dialysis, a myth pushed with hearsay, "as blocked as before" and an
   assert.equal(triageMessage('Took 2 Sudafed and my nose is exactly as stuffy as before').intents.includes('adverse_event'), false);
   assert.equal(triageMessage('Wegovy wiped out my appetite, is that normal?').intents.includes('adverse_event'), false);
 });
+
+test('dementia wandering out in the cold, pre-eclampsia signs late in a long message about a pregnancy and a plan "for the anniversary" after losing one\'s unit are urgent; joy, a flatlined wifi, a bill that makes one "collapse 🙃", a stable admitted father, "goodbye forever to my appendix" are not', () => {
+  assert.equal(triageMessage("Grandpa has dementia and wandered off from the house around 2am, it's 15 degrees out and he's in pajamas").urgent, true);
+  assert.equal(triageMessage("She's 35 weeks pregnant. Anyway, about parking for the tour next week, is Lot C open? Also she has a bad headache and says she's seeing sparkly zigzag lights").urgent, true);
+  assert.equal(triageMessage("4 years tomorrow since I lost my squad. I have it all planned out for the anniversary. thanks for always being decent to me").urgent, true);
+  assert.equal(triageMessage('my heart is pounding and my hands are shaking, SHE SAID YES!!!').urgent, false);
+  assert.equal(triageMessage('the lobby printer is on life support. not breathing. flatlined.').urgent, false);
+  assert.equal(triageMessage("$1,900 for three stitches?? somebody call an ambulance, I'm collapsing 🙃").urgent, false);
+  assert.equal(triageMessage("Mom had a heart attack last night. She's stable now in the cardiac unit. Where do I park overnight?").urgent, false);
+  assert.equal(triageMessage('goodbye forever to my gallbladder 👋 thanks to the surgery team').urgent, false);
+  assert.equal(triageMessage('Sat in your ER with chest pain for 6 hours last week. Ended up being a pulled muscle. Six hours.').urgent, false);
+});
+
+test('a TV surgeon\'s reaction is no adverse event; a CBD tincture that made me dizzy is; Tylenol that "hasn\'t touched" a headache is no harm', () => {
+  assert.equal(triageMessage("that episode where the surgeon has an allergic reaction mid-operation, my mom was yelling at the TV").intents.includes('adverse_event'), false);
+  assert.ok(triageMessage('The CBD tincture my doctor suggested for nausea made me so dizzy I could not stand up').intents.includes('adverse_event'));
+  assert.equal(triageMessage("my headache is pounding and tylenol hasn't touched it").intents.includes('adverse_event'), false);
+});
+
+test('the signs of pre-eclampsia taught across sentences are not an emergency', () => {
+  assert.equal(triageMessage('Pregnant? Learn the warning signs. Seeing flashing lights or a swollen face can mean pre-eclampsia.').urgent, false);
+});

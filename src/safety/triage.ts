@@ -2,6 +2,7 @@ import type { AdverseEventElements, Intent } from './types.ts';
 import { ScannedText, testBranchByBranch } from './scanned-text.ts';
 import {
   EMERGENCY_SYMPTOM,
+  ACROSS_SENTENCES,
   EDUCATIONAL_FRAME,
   RESOLVED_OR_HYPOTHETICAL,
   EMERGENCY_IDIOM,
@@ -36,6 +37,7 @@ import {
   HUMAN_PATIENT,
   INTENTIONAL_INGESTION,
   MISSED_TREATMENT,
+  FICTION,
 } from './lexicon/adverse-events.ts';
 
 export interface Triage {
@@ -45,7 +47,7 @@ export interface Triage {
 }
 
 // Long phrase lists: cheaper tested branch by branch (see scanned-text.ts).
-testBranchByBranch(EMERGENCY_SYMPTOM, SELF_HARM, COMPLAINT, PRAISE, MISINFORMATION, SPAM, SUSPECT_PRODUCT, ADVERSE_EVENT);
+testBranchByBranch(EMERGENCY_SYMPTOM, ACROSS_SENTENCES, SELF_HARM, COMPLAINT, PRAISE, MISINFORMATION, SPAM, SUSPECT_PRODUCT, ADVERSE_EVENT);
 
 /** Intents of an incoming message; several may apply. Emergency and self-harm make it urgent. */
 export function triageMessage(text: string, scanned: ScannedText = new ScannedText(text)): Triage {
@@ -79,6 +81,9 @@ function sentencesMatching(scanned: ScannedText, re: RegExp): string[] {
 
 const NOW_AGAINST_THEN = /\b(?:but (?:this time|now|today|tonight|it(?:'|’)?s|i(?:'|’)?m|i have|he(?:'|’)?s|she(?:'|’)?s|still)|this time|last time|worse|different|now it(?:'|’)?s)\b/i;
 
+/** A message that teaches the signs rather than reports them (for the red flags told across sentences). */
+const TEACHING = /\b(?:signs? of|symptoms? of|warning signs|learn|what are|how to (?:recognize|spot|tell)|class|webinar|awareness)\b/i;
+
 const HAPPENING_NOW = /\b(?:right now|now|currently|911|ambulance|help|what do i do|what should i do|hurry)\b/i;
 
 /** The text with emergency idioms blanked ("this heat is killing me"); the text itself when none may occur. */
@@ -88,15 +93,17 @@ function withoutEmergencyIdioms(text: string, scanned: ScannedText): string {
 
 /** `idiomless`: the text without its emergency idioms, when the caller has it already. */
 export function isEmergency(input: string, scanned: ScannedText = new ScannedText(input), idiomless?: string): boolean {
-  if (!scanned.has(EMERGENCY_SYMPTOM)) return false;
+  const across = scanned.has(ACROSS_SENTENCES);
+  if (!across && !scanned.has(EMERGENCY_SYMPTOM)) return false;
   // Without an idiom in the text there is nothing to strip, and the answer above stands.
   const stripped = idiomless ?? withoutEmergencyIdioms(input, scanned);
   const text = stripped === input ? scanned : new ScannedText(stripped);
-  if (!text.has(EMERGENCY_SYMPTOM)) return false;
   const presentAnywhere = text.has(PRESENT_PERSONAL);
   // "…sat in your ER for 3 hours. It was reflux in the end": one sentence frames the others.
   // Not when the writer sets now against then ("it was reflux last time, but this is different").
   const resolved = RESOLVED_OR_HYPOTHETICAL.test(input) && !NOW_AGAINST_THEN.test(input);
+  if (across && !resolved && !TEACHING.test(input) && text.has(ACROSS_SENTENCES)) return true;
+  if (!text.has(EMERGENCY_SYMPTOM)) return false;
   // Decide per sentence: "learn the signs of a stroke" is education, "my dad's face is drooping" is now.
   for (const sentence of sentencesMatching(text, EMERGENCY_SYMPTOM)) {
     const educational = resolved || EDUCATIONAL_FRAME.test(sentence);
@@ -146,6 +153,7 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
   if (!scanned.has(CAUSAL_LINK)) return null;
   // Missed dialysis, an empty inhaler: the harm is the treatment's absence.
   if (scanned.has(MISSED_TREATMENT)) return null;
+  if (scanned.has(FICTION)) return null;
   // "Our horse got a swollen neck after his West Nile vaccine": a vet's matter, not a reportable event.
   if (scanned.has(ANIMAL_SUBJECT) && !scanned.has(HUMAN_PATIENT)) return null;
   const patient = scanned.has(AE_PATIENT);

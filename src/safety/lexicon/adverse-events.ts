@@ -3,7 +3,7 @@
 /** More drugs by name (generic, brand): a named drug is the reportable "product" element. */
 const MORE_DRUGS =
   'orajel|anbesol|benzocaine|androgel|testosterone(?: gel| cream| shots?| injections?)?|spironolactone|hctz|hydrochlorothiazide|furosemide|lasix|amiodarone|digoxin|allopurinol|colchicine|finasteride|tamsulosin|flomax|sildenafil|melatonin|ondansetron|zofran|reglan|metoclopramide|phenergan|promethazine|diclofenac|meloxicam|celebrex|topiramate|topamax|keppra|levetiracetam|depakote|valproate|tegretol|trazodone|mirtazapine|remeron|buspirone|hydroxyzine|vyvanse|concerta|strattera|suboxone|buprenorphine|methadone|naltrexone|vivitrol|chantix|varenicline|paxlovid|tamiflu|macrobid|nitrofurantoin|flagyl|diflucan|hrt|hormone (?:therapy|pills?|replacement)|estrogen|testosterone|progesterone|clomid|saxenda|victoza|rybelsus|glipizide|januvia|lantus|humalog|novolog|tresiba' +
-  '|haloperidol|haldol|afrin|oxymetazoline|decongestant spray|nasal spray|latanoprost|digitalis|ashwagandha|kratom|supplements?';
+  '|tinctures?|cbd(?: oil| gummies| tincture)?|medical (?:marijuana|cannabis)|haloperidol|haldol|afrin|oxymetazoline|decongestant spray|nasal spray|latanoprost|digitalis|ashwagandha|kratom|supplements?';
 
 /** Drugs by what they are for, not by name: a product for the model, not the reportable element. */
 const DRUG_CLASSES = 'adhd (?:med|meds|medicine|medication)|cholesterol (?:pill|med|meds|medicine)|blood pressure (?:pill|med|meds|medicine)|sleeping pills?|sleep aid|the pill';
@@ -51,6 +51,9 @@ export const GENERIC_PRODUCT =
 /** Side effects someone is having, not side effects asked about or denied. */
 export const SIDE_EFFECTS_EXPERIENCED =
   /\b(?:having|getting|got|had|experiencing|suffering|dealing with|gave me|giving me|causing) (?:\w+ ){0,2}(?:side[- ]?effects?|reactions?)\b/i;
+/** A TV show or a film: what happens to its characters is nobody's adverse event. */
+export const FICTION = /\b(?:(?:that|this|last night(?:'|’)s|tonight(?:'|’)s) episode|season finale|the writers|yelling at the tv|on (?:the )?tv show)\b/i;
+
 /** The harm came from missing the treatment, not from it ("missed Friday's dialysis", "ran out of insulin"). */
 export const MISSED_TREATMENT =
   /\b(?:missed (?:\w+ ){0,3}(?:sessions?|dialysis|doses?|treatments?|infusions?|shots?)|(?:he|she|i|they|we) missed (?:\w+ ){0,2}(?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|today|yesterday)|(?:ran|run|running) out of (?:his |her |my |their )?(?:\w+ )?(?:meds|medication|insulin|pills|inhaler)|(?:couldn(?:'|’)?t|could not|can(?:'|’)?t|didn(?:'|’)?t) (?:get|afford|refill) (?:his |her |my |their )?(?:\w+ )?(?:meds|medication|insulin|refill|dialysis))\b/i;
@@ -70,7 +73,7 @@ export const AE_PATIENT =
 
 /** The drug is not working: no adverse event by itself (h10), however worried the writer is. */
 export const LACK_OF_EFFECT =
-  /\b(?:feel (?:no|not any) different|did (?:absolutely |literally )?nothing|wore off (?:in|after|early|too soon|way)|(?:got|am|i(?:'|’)?m|became|ended up) pregnant (?:with|on|while on|while using|despite) (?:my |the |an? )?|feel (?:exactly |pretty much |basically |just )?the same|no different|(?:isn(?:'|’)?t|is not|not|hasn(?:'|’)?t|has not|didn(?:'|’)?t|doesn(?:'|’)?t|never) (?:really |even )?(?:helping|helped|working|worked|done (?:anything|a thing|much))|(?:just )?not working|haven(?:'|’)?t (?:budged|changed|improved)|(?:exactly |just |still )?as (?:bad|blocked|stuffy|congested|sore|itchy|painful|high|stiff) as (?:before|ever)|no (?:change|difference|improvement|relief) (?:at all|yet|in|since|whatsoever)|stopped working)\b/i;
+  /\b(?:feel (?:no|not any) different|did (?:absolutely |literally )?nothing|wore off (?:in|after|early|too soon|way)|(?:got|am|i(?:'|’)?m|became|ended up) pregnant (?:with|on|while on|while using|despite) (?:my |the |an? )?|feel (?:exactly |pretty much |basically |just )?the same|no different|(?:isn(?:'|’)?t|is not|not|hasn(?:'|’)?t|has not|didn(?:'|’)?t|doesn(?:'|’)?t|never) (?:really |even )?(?:helping|helped|working|worked|done (?:anything|a thing|much))|(?:just )?not working|haven(?:'|’)?t (?:budged|changed|improved)|(?:hasn(?:'|’)?t|didn(?:'|’)?t|doesn(?:'|’)?t|won(?:'|’)?t) (?:even )?touch(?:ed)?\b(?! (?:me|him|her|them|anyone|anything)\b)|(?:exactly |just |still )?as (?:bad|blocked|stuffy|congested|sore|itchy|painful|high|stiff) as (?:before|ever)|no (?:change|difference|improvement|relief) (?:at all|yet|in|since|whatsoever)|stopped working)\b/i;
 
 /** Pills taken on purpose, all at once: harm from an intentional ingestion is no adverse event (t2). */
 export const INTENTIONAL_INGESTION =
