@@ -151,3 +151,9 @@ test('an age in parentheses after a relative is an age over 89', () => {
   assert.ok(types('mi abuela (91) está confundida desde anoche').includes('AGE_OVER_89:abuela (91)'));
   assert.deepEqual(types('see pages (94) to (97) of the guide').filter((t) => t.startsWith('AGE_OVER_89')), []);
 });
+
+test('a ham radio call sign is a licence number; "at 93 I" is an age over 89', () => {
+  assert.ok(types("my dad's call sign KE7QMV, his net buddies ask about him").includes('LICENSE_NUMBER:KE7QMV'));
+  assert.ok(types('At 93 I just finished cardiac rehab').includes('AGE_OVER_89:At 93'));
+  assert.deepEqual(types('the pool is at 94 in the summer').filter((t) => t.startsWith('AGE_OVER_89')), []);
+});

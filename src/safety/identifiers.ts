@@ -169,7 +169,7 @@ const DATE_MONTH_YEAR = new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?(?:19|20)\\d
 const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
 const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
 const AGE_OVER_89 =
-  /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:abuel[ao]|grandma|grandpa|grandmother|grandfather|mom|mum|mother|dad|father|aunt|uncle|husband|wife|patient|neighbou?r|tia|t[ií]o)\s*\((9\d|1[0-2]\d)\)|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
+  /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:abuel[ao]|grandma|grandpa|grandmother|grandfather|mom|mum|mother|dad|father|aunt|uncle|husband|wife|patient|neighbou?r|tia|t[ií]o)\s*\((9\d|1[0-2]\d)\)|\bat (9\d|1[0-2]\d)(?=,? (?:i|he|she|my|mom|dad|grandma|grandpa)\b)|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
 
 const FEVER_TALK = /\b(?:fever|temp|temperature|thermometer|degrees|°|shakes|chills|burning up|febrile)/i;
 /** "mine was 118 at my doctor's": a blood pressure, sugar or weight reading where readings are the talk. */
@@ -282,7 +282,7 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|beneficiary (?:id|number)|(?:OHP|CHIP|tricare|BCBS|blue cross|aetna|cigna|humana|kaiser|regence|moda|pacificsource|united ?healthcare|UHC|anthem|molina|centene) (?:member )?(?:id|card|number|no|#)|n[uú]mero de (?:miembro|afiliado|p[oó]liza|seguro|medicaid|medicare)|id de miembro')],
   ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)', STRICT_GAP)],
   // Any licence with its number: a driver's, a nurse's own ("Oregon license 095512347RN", h18).
-  ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e(?! plate)|DL|NPI|DEA (?:number|no)")],
+  ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e(?! plate)|DL|NPI|DEA (?:number|no)|call ?sign")],
   // The number on a patient's wristband is the patient id (h17), however the writer leads up to it.
   ['MEDICAL_RECORD_NUMBER', labelled('wristband|arm ?band|hospital bracelet', '[^\\n\\d.!?]{0,60}?')],
   // A passport number is asked for with more words around it ("my passport number for the account, it's …").

@@ -273,3 +273,16 @@ test('a TV surgeon\'s reaction is no adverse event; a CBD tincture that made me 
 test('the signs of pre-eclampsia taught across sentences are not an emergency', () => {
   assert.equal(triageMessage('Pregnant? Learn the warning signs. Seeing flashing lights or a swollen face can mean pre-eclampsia.').urgent, false);
 });
+
+test('a button battery swallowed, told in Spanish, is urgent; tests that came back normal and an elevator that has one "about to kms" are not', () => {
+  assert.equal(triageMessage('mi hija se tragó una pila redonda del control, she seems fine pero vamos?').urgent, true);
+  assert.equal(triageMessage('Had chest pain Tuesday, went to urgent care, EKG and labs came back normal, just a strained muscle. Thank you!').urgent, false);
+  assert.equal(triageMessage("garage elevator is broken AGAIN and i'm about to kms, 4 flights with a stroller").urgent, false);
+});
+
+test('a safety needle that did not retract, psilocybin taken as medicine, and a paradoxical Benadryl reaction are adverse events; "not even a sore arm" is none', () => {
+  assert.ok(triageMessage("The safety needles didn't retract and I got stuck with a used one, now the PEP is wrecking my stomach").intents.includes('adverse_event'));
+  assert.ok(triageMessage('Since my psilocybin session for depression I get visual trails every evening').intents.includes('adverse_event'));
+  assert.ok(triageMessage('my roommate took Benadryl to sleep and he was bouncing off the walls for hours, is that a thing?').intents.includes('adverse_event'));
+  assert.equal(triageMessage('Got my flu shot this morning, not even a sore arm!').intents.includes('adverse_event'), false);
+});
