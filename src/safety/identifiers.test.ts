@@ -157,3 +157,8 @@ test('a ham radio call sign is a licence number; "at 93 I" is an age over 89', (
   assert.ok(types('At 93 I just finished cardiac rehab').includes('AGE_OVER_89:At 93'));
   assert.deepEqual(types('the pool is at 94 in the summer').filter((t) => t.startsWith('AGE_OVER_89')), []);
 });
+
+test('a rental scooter number is a vehicle id; a registry card number is another id', () => {
+  assert.ok(types('I was riding scooter #ZP4-0917 when I fell').includes('VEHICLE_ID:ZP4-0917'));
+  assert.ok(types('my OMMP card for the clinic: Card # OMMP-220-58813').includes('OTHER_ID:OMMP-220-58813'));
+});

@@ -133,3 +133,8 @@ test("an invoice number in a note to a supplier's accounts payable is no patient
   assert.equal(ruled('@acme_linens Accounts payable has invoice INV-20931 for the October delivery and will pay it Friday.'), false);
   assert.equal(ruled('Your invoice INV-20931 for the MRI is ready in the portal.'), true);
 });
+
+test("a phishing email's sender IP, reported as a scam, is no one's PHI", () => {
+  const text = "Got an email 'from Riverside' about my ER visit asking for my card, the header shows it came from 45.141.87.203. Pretty sure that's not you.";
+  assert.equal(guardPhi(text, 'mention', findIdentifiers(text), profile).found, false);
+});

@@ -99,6 +99,8 @@ export function guardPhi(
   };
 }
 
+const SCAM_TALK = /\b(?:phish\w*|scam\w*|spoof\w*|fraud\w*|fake (?:email|text|site|link)|email header|the header|not (?:really )?(?:from )?you)\b/i;
+
 /** Our accounts with suppliers: an invoice to the linen company is no patient's account. */
 const VENDOR_BUSINESS = /\b(?:accounts payable|vendors?|suppliers?|purchase orders?|PO (?:number|no|#))\b/i;
 
@@ -121,8 +123,11 @@ function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: bo
       // A handle in someone's own mention is their public identity; in our own post (which got here
       // only by confirming care) it names that person.
       return kind === 'draft';
-    case 'URL':
     case 'IP_ADDRESS':
+      // "the header shows it came from 45.141.87.203… pretty sure that's not you": the scammer's address.
+      if (SCAM_TALK.test(text)) return false;
+      return personal && !eventish;
+    case 'URL':
       return personal && !eventish;
     case 'ROOM':
       // A room number in a mention identifies no one by itself (h13); in our post it confirms a stay.

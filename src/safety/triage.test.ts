@@ -286,3 +286,21 @@ test('a safety needle that did not retract, psilocybin taken as medicine, and a 
   assert.ok(triageMessage('my roommate took Benadryl to sleep and he was bouncing off the walls for hours, is that a thing?').intents.includes('adverse_event'));
   assert.equal(triageMessage('Got my flu shot this morning, not even a sore arm!').intents.includes('adverse_event'), false);
 });
+
+test('driving with eyes shut "if it happens it happens" and a farewell to next year\'s run are self-harm; a goodbye letter to the night shift, "die of old age" on hold, "kms, the portal logged me out", legs that can\'t be felt after spin, a blocked nostril and a cleared soap lick are not', () => {
+  assert.equal(triageMessage("I've been driving home after nights with my eyes shut on the long straight bits. If it happens it happens.").urgent, true);
+  assert.equal(triageMessage("love that you host this walk every year. I won't be at next year's. thank you to everyone who tried with me").urgent, true);
+  assert.equal(triageMessage("I won't be at next year's gala because we're moving to Denver, but good luck!").urgent, false);
+  assert.equal(triageMessage('Wrote my goodbye letter to the night shift today. Retiring after 28 years!').urgent, false);
+  assert.equal(triageMessage("this hold music is so bad i'm going to die of old age before anyone picks up").urgent, false);
+  assert.equal(triageMessage('kms, the portal logged me out halfway through my message').urgent, false);
+  assert.equal(triageMessage("that spin instructor is brutal, can't feel my legs lol").urgent, false);
+  assert.equal(triageMessage("sinus infection, can't breathe out of either nostril. walk-ins today?").urgent, false);
+  assert.equal(triageMessage('Poison control said the little lick of dish soap my daughter got is harmless, she is fine').urgent, false);
+});
+
+test('a shunt "acting up" is a device event; a side effect read about in the news is not; "as stuffed up as day one" is lack of effect', () => {
+  assert.ok(triageMessage("My son's shunt is acting up, vomiting since 5am and so hard to wake").intents.includes('adverse_event'));
+  assert.equal(triageMessage('Saw a news story saying Ozempic can make people lose their eyesight. I just started it, is that real?').intents.includes('adverse_event'), false);
+  assert.equal(triageMessage("Two weeks of Flonase and I'm exactly as stuffed up as day one").intents.includes('adverse_event'), false);
+});

@@ -38,6 +38,7 @@ import {
   INTENTIONAL_INGESTION,
   MISSED_TREATMENT,
   FICTION,
+  READ_ABOUT,
 } from './lexicon/adverse-events.ts';
 
 export interface Triage {
@@ -154,6 +155,7 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
   // Missed dialysis, an empty inhaler: the harm is the treatment's absence.
   if (scanned.has(MISSED_TREATMENT)) return null;
   if (scanned.has(FICTION)) return null;
+  if (scanned.has(READ_ABOUT) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   // "Our horse got a swollen neck after his West Nile vaccine": a vet's matter, not a reportable event.
   if (scanned.has(ANIMAL_SUBJECT) && !scanned.has(HUMAN_PATIENT)) return null;
   const patient = scanned.has(AE_PATIENT);
