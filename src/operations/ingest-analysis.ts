@@ -6,6 +6,7 @@
  * the insert of the row it was for (bench/ingest).
  */
 import type { IdentifierType, Intent, MessageAnalysis, Sentiment } from '../safety/index.ts';
+import { packTokens, tokenise, type PackedTokens } from '../domain/listening/query/index.ts';
 
 export interface IngestAnalysis {
   sentiment: Sentiment;
@@ -17,9 +18,15 @@ export interface IngestAnalysis {
   phiTypes: IdentifierType[];
   /** The mention's `analysis` column: findings without text, adverse-event elements, playbook, lane. */
   record: string;
+  /**
+   * The text's tokens, for the full-text index and the listening queries: tokenised beside the
+   * analysis, off the thread that stores (left out, the storing thread tokenises the text itself).
+   */
+  tokens?: PackedTokens | undefined;
 }
 
-export function ingestAnalysis(a: MessageAnalysis): IngestAnalysis {
+/** `text`: the message analysed, whose tokens are to come along. */
+export function ingestAnalysis(a: MessageAnalysis, text?: string): IngestAnalysis {
   const phiTypes: IdentifierType[] = [];
   for (const span of a.phi.spans) if (!phiTypes.includes(span.type)) phiTypes.push(span.type);
   return {
@@ -34,5 +41,6 @@ export function ingestAnalysis(a: MessageAnalysis): IngestAnalysis {
       playbook: a.playbook,
       possiblyUrgent: a.possiblyUrgent,
     }),
+    ...(text === undefined ? {} : { tokens: packTokens(tokenise(text)) }),
   };
 }

@@ -10,7 +10,7 @@ import { findWorkspace } from '../storage/workspaces.ts';
 import { compileSlaPolicy, officeHours, type SlaPolicy, type CompiledSlaPolicy } from '../domain/inbox/index.ts';
 import { workspaceProfile } from './workspace-profile.ts';
 import { workspaceMatcher } from './listening.ts';
-import { tokenise } from '../domain/listening/query/index.ts';
+import { tokenise, unpackTokens } from '../domain/listening/query/index.ts';
 import { alertScopeOf, enqueueAlerts } from './alerts.ts';
 import type { AlertScope } from '../domain/alerts/urgent-alert.ts';
 
@@ -129,7 +129,7 @@ async function prepare(ctx: AppContext, workspaceId: string, delivered: Incoming
   const sla = options.sla ?? compileSlaPolicy(await slaPolicyOf(ctx, workspaceId));
   const inputs: MessageInput[] = incoming.map((m) => ({ text: m.text, kind: 'mention' }));
   // Without threads, analyse before the transaction opens: the database is not held meanwhile.
-  const analysis = incoming.length === 0 ? [] : ctx.analyzer ? ctx.analyzer.chunks(inputs, profile) : [inputs.map((input) => ingestAnalysis(analyzeMessage(input, profile)))];
+  const analysis = incoming.length === 0 ? [] : ctx.analyzer ? ctx.analyzer.chunks(inputs, profile) : [inputs.map((input) => ingestAnalysis(analyzeMessage(input, profile), input.text))];
   return { received: delivered.length, incoming, analysis, sla };
 }
 
@@ -144,7 +144,7 @@ async function store(
   const { incoming, sla } = prepared;
   if (incoming.length === 0) return { received: prepared.received, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
   const receivedAt = new Date().toISOString();
-  const toStored = (m: IncomingMention, analysis: IngestAnalysis, words: string[]): NewMention => ({
+  const toStored = (m: IncomingMention, analysis: IngestAnalysis, searchText: string): NewMention => ({
     id: timeOrderedId(),
     workspaceId,
     sourceId: from.sourceId,
@@ -167,7 +167,7 @@ async function store(
     urgent: analysis.urgent,
     phiTypes: analysis.phiTypes,
     analysis: new JsonText(analysis.record),
-    searchText: words.join(' '),
+    searchText,
   });
   const write = async (trx: Transaction<Database>): Promise<IngestResult> => {
     const matcher = await workspaceMatcher(trx, workspaceId);
@@ -175,9 +175,9 @@ async function store(
     const result: IngestResult = { received: prepared.received, inserted: 0, inbox: 0, urgent: 0, matches: 0 };
     let offset = 0;
     for await (const chunk of prepared.analysis) {
-      // Tokenised once: the words are both the full-text index's text and what the listening queries read.
-      const tokens = chunk.map((_, k) => tokenise(incoming[offset + k]!.text));
-      const mentions = chunk.map((analysis, k) => toStored(incoming[offset + k]!, analysis, tokens[k]!.words));
+      // Tokenised once (by the analysis, when it did): the words are both the full-text index's text and what the listening queries read.
+      const tokens = chunk.map((analysis, k) => (analysis.tokens ? unpackTokens(analysis.tokens) : tokenise(incoming[offset + k]!.text)));
+      const mentions = chunk.map((analysis, k) => toStored(incoming[offset + k]!, analysis, analysis.tokens?.searchText ?? tokens[k]!.words.join(' ')));
       const possiblyUrgent = new Set(mentions.filter((_, k) => chunk[k]!.possiblyUrgent).map((m) => m.id));
       offset += chunk.length;
       const inserted = await insertNewMentions(trx, mentions);

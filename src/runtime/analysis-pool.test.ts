@@ -14,7 +14,7 @@ const inputs: MessageInput[] = readFileSync(new URL('../../eval/healthcare/dev.j
   .map(({ text, kind }) => ({ text, kind }));
 
 /** What the inline analysis gives, in the form ingestion stores. */
-const inline = (input: MessageInput, profile: OrgProfile): IngestAnalysis => ingestAnalysis(analyzeMessage(input, profile));
+const inline = (input: MessageInput, profile: OrgProfile): IngestAnalysis => ingestAnalysis(analyzeMessage(input, profile), input.text);
 
 async function all(chunks: AsyncIterable<IngestAnalysis[]>): Promise<{ results: IngestAnalysis[]; chunkSizes: number[] }> {
   const results: IngestAnalysis[] = [];

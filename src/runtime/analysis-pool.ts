@@ -158,7 +158,7 @@ export class AnalysisPool implements BatchAnalyzer {
 
   private inline(job: Job): void {
     this.analysed.onMainThread++;
-    job.results = job.inputs.map((input) => ingestAnalysis(analyzeMessage(input, job.profile)));
+    job.results = job.inputs.map((input) => ingestAnalysis(analyzeMessage(input, job.profile), input.text));
     job.state = 'done';
   }
 

@@ -19,6 +19,6 @@ parentPort?.on('message', (request: WorkerRequest) => {
   }
   const profile = profiles.get(request.profileId);
   // Only what is stored crosses back: the main thread reads every result it is sent.
-  const results = request.inputs.map((input) => ingestAnalysis(analyzeMessage(input, profile)));
+  const results = request.inputs.map((input) => ingestAnalysis(analyzeMessage(input, profile), input.text));
   parentPort!.postMessage({ chunkId: request.chunkId, results });
 });

@@ -2,13 +2,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { ENGINES } from '../testing/engines.ts';
+import { ENGINES, freshStorage } from '../testing/engines.ts';
+import { queryPlan } from '../testing/query-plan.ts';
 import { testContext } from '../testing/context.ts';
 import { createWorkspaceWithOwner } from '../operations/accounts.ts';
 import { insertChannel } from './channels.ts';
 import { insertNewMentions, type NewMention } from './mentions.ts';
 import { inboxPriority } from '../domain/inbox/index.ts';
-import { findInboxItem, insertInboxItems, listInbox, pageCursor, updateInboxItem, OPEN_STATUSES, type InboxItem, type InboxPageItem, type InboxQuery } from './inbox.ts';
+import { findInboxItem, inboxPageQuery, insertInboxItems, listInbox, pageCursor, updateInboxItem, OPEN_STATUSES, type InboxItem, type InboxPageItem, type InboxQuery } from './inbox.ts';
 import type { AppContext } from '../operations/context.ts';
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
@@ -140,6 +141,41 @@ for (const engine of ENGINES) {
         assert.deepEqual(await ids({ intent: 'complaint' }), all.slice(2).filter((i) => complaints.has(i.mention.id)).map((i) => i.id).sort());
         assert.deepEqual(await ids({ intent: 'compl%' }), [], 'LIKE wildcards in an intent match nothing');
         assert.deepEqual(await listInbox(ctx.storage.db, randomUUID(), { statuses: OPEN_STATUSES, limit: 200 }), []);
+      } finally {
+        await cleanup();
+      }
+    });
+
+    test('one status of the open queue, settled statuses, and open and settled together: each in queue order, page after page', async () => {
+      const { ctx, cleanup } = await testContext(engine);
+      try {
+        const { workspaceId } = await seeded(ctx);
+        const all = await listInbox(ctx.storage.db, workspaceId, { statuses: OPEN_STATUSES, limit: 200 });
+        const statusOf = new Map(all.map((i, n) => [i.id, (['new', 'assigned', 'replied', 'closed'] as const)[n % 4]]));
+        for (const [id, status] of statusOf) if (status !== 'new') await updateInboxItem(ctx.storage.db, id, { status });
+        for (const statuses of [['assigned'], ['replied'], ['closed', 'replied'], ['new', 'replied'], ['assigned', 'new', 'closed', 'replied', 'closed']] as const) {
+          const expected = all.filter((i) => (statuses as readonly string[]).includes(statusOf.get(i.id)!)).map((i) => i.id);
+          const pages = await allPages(ctx, workspaceId, { statuses: [...statuses], limit: 7 });
+          assert.deepEqual(pages.map((i) => i.id), expected, statuses.join(','));
+          assert.ok(pages.every((i) => i.status === statusOf.get(i.id)));
+        }
+      } finally {
+        await cleanup();
+      }
+    });
+
+    test('every page shape reads its items off a queue index, never a scan of the workspace', async () => {
+      const { storage, cleanup } = await freshStorage(engine);
+      try {
+        const planOf = (q: Partial<InboxQuery>) => queryPlan(storage, { compile: () => inboxPageQuery('w1', { statuses: OPEN_STATUSES, limit: 50, ...q }).compile(storage.db) });
+        assert.match(await planOf({}), /inbox_items_open_queue/);
+        assert.match(await planOf({ statuses: ['new'], urgentOnly: true }), /inbox_items_open_queue/);
+        assert.match(await planOf({ statuses: ['closed'] }), /inbox_items_settled_status/);
+        assert.match(await planOf({ statuses: ['replied', 'hidden'] }), /inbox_items_settled_status/);
+        const mixed = await planOf({ statuses: ['assigned', 'replied'] });
+        assert.match(mixed, /inbox_items_open_queue/);
+        assert.match(mixed, /inbox_items_settled_status/);
+        assert.doesNotMatch(mixed, /inbox_items_received/);
       } finally {
         await cleanup();
       }

@@ -146,7 +146,8 @@ interface PageRow {
 const PREPARED = sql.raw(PREPARED_STATEMENT_MARK);
 const PAGE_COLUMNS = sql.raw(
   [
-    'i.id', 'i.status', 'i.priority', 'i.due_at', 'i.received_at', 'i.assignee_id', 'i.channel_id', 'i.first_response_at', 'i.first_response_by',
+    // Named with `as`: a page of open and settled items together is a union, ordered by these names.
+    ...['id', 'status', 'priority', 'due_at', 'received_at', 'assignee_id', 'channel_id', 'first_response_at', 'first_response_by'].map((c) => `i.${c} as ${c}`),
     ...['id', 'network', 'kind', 'author_id', 'author_handle', 'author_name', 'text', 'url', 'created_at', 'sentiment', 'intents', 'urgent', 'phi_types', 'analysis'].map((c) => `m.${c} as m_${c}`),
   ].join(', '),
 );
@@ -171,17 +172,19 @@ function pageItem(r: PageRow): InboxPageItem {
 
 /**
  * One inbox page: urgent first, then by due time (the partial index inbox_items_open_queue serves
- * the open queue, then 50 mentions by primary key). The busiest read of the API, so: one SQL
- * template rather than the query builder (whose compile cost per request was larger than the
- * query's own), prepared once per PostgreSQL connection, and only the columns a page shows.
+ * open items, inbox_items_settled_status the others; then 50 mentions by primary key). The busiest
+ * read of the API, so: one SQL template rather than the query builder (whose compile cost per
+ * request was larger than the query's own), prepared once per PostgreSQL connection, and only the
+ * columns a page shows.
  */
 export async function listInbox(db: DbOrTrx, workspaceId: string, q: InboxQuery): Promise<InboxPageItem[]> {
-  const filters: RawBuilder<unknown>[] = [
-    sql`i.workspace_id = ${workspaceId}`,
-    // The open queue is written as the partial index's own predicate (literals, not parameters),
-    // so both engines read the page straight off that index.
-    sameSet(q.statuses, OPEN_STATUSES) ? sql`i.status in ('new', 'assigned')` : sql`i.status in (${sql.join(q.statuses)})`,
-  ];
+  const { rows } = await inboxPageQuery(workspaceId, q).execute(db);
+  return rows.map(pageItem);
+}
+
+/** The SQL of an inbox page (exported for its query-plan tests). */
+export function inboxPageQuery(workspaceId: string, q: InboxQuery): RawBuilder<PageRow> {
+  const filters: RawBuilder<unknown>[] = [sql`i.workspace_id = ${workspaceId}`];
   if (q.urgentOnly) filters.push(sql`i.priority = 0`);
   if (q.channelId) filters.push(sql`i.channel_id = ${q.channelId}`);
   if (q.assigneeId) filters.push(sql`i.assignee_id = ${q.assigneeId}`);
@@ -190,8 +193,19 @@ export async function listInbox(db: DbOrTrx, workspaceId: string, q: InboxQuery)
     const a = q.after;
     filters.push(sql`(i.priority > ${a.priority} or (i.priority = ${a.priority} and i.due_at > ${a.dueAt}) or (i.priority = ${a.priority} and i.due_at = ${a.dueAt} and i.id > ${a.id}))`);
   }
-  const { rows } = await sql<PageRow>`${PREPARED} select ${PAGE_COLUMNS} from inbox_items as i inner join mentions as m on m.id = i.mention_id where ${sql.join(filters, sql` and `)} order by i.priority, i.due_at, i.id limit ${q.limit}`.execute(db);
-  return rows.map(pageItem);
+  const select = (status: RawBuilder<unknown>) => sql`select ${PAGE_COLUMNS} from inbox_items as i inner join mentions as m on m.id = i.mention_id where ${sql.join([...filters, status], sql` and `)}`;
+  // Each status filter carries its index's own predicate (literals, not parameters), so both
+  // engines can tell which partial index holds the items; open and settled statuses together
+  // read both, merged in queue order.
+  const open = OPEN_STATUSES.filter((s) => q.statuses.includes(s));
+  const settled = INBOX_STATUSES.filter((s) => !OPEN_STATUSES.includes(s) && q.statuses.includes(s));
+  const parts: RawBuilder<unknown>[] = [];
+  if (open.length > 0) parts.push(select(sameSet(open, OPEN_STATUSES) ? sql`i.status in ('new', 'assigned')` : sql`i.status in ('new', 'assigned') and i.status in (${sql.join(open)})`));
+  if (settled.length > 0) parts.push(select(sql`i.status not in ('new', 'assigned') and i.status in (${sql.join(settled)})`));
+  if (parts.length === 0) parts.push(select(sql`i.status in (${sql.join(q.statuses)})`));
+  return parts.length === 1
+    ? sql<PageRow>`${PREPARED} ${parts[0]} order by i.priority, i.due_at, i.id limit ${q.limit}`
+    : sql<PageRow>`${PREPARED} ${sql.join(parts, sql` union all `)} order by priority, due_at, id limit ${q.limit}`;
 }
 
 export async function findInboxItem(db: DbOrTrx, workspaceId: string, id: string): Promise<InboxItem | undefined> {

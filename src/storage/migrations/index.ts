@@ -11,6 +11,7 @@ import * as m0008 from './0008-query-match-indexes.ts';
 import * as m0009 from './0009-channel-publish-failures.ts';
 import * as m0010 from './0010-scorecard-weeks-and-questions.ts';
 import * as m0011 from './0011-possibly-urgent-lane.ts';
+import * as m0012 from './0012-inbox-status-index-settled-only.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineName): Promise<void>;
@@ -29,6 +30,7 @@ const ALL: Record<string, EngineMigration> = {
   '0009-channel-publish-failures': m0009,
   '0010-scorecard-weeks-and-questions': m0010,
   '0011-possibly-urgent-lane': m0011,
+  '0012-inbox-status-index-settled-only': m0012,
 };
 
 export function migrationsFor(engine: EngineName): Record<string, Migration> {
