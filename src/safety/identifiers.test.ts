@@ -162,3 +162,9 @@ test('a rental scooter number is a vehicle id; a registry card number is another
   assert.ok(types('I was riding scooter #ZP4-0917 when I fell').includes('VEHICLE_ID:ZP4-0917'));
   assert.ok(types('my OMMP card for the clinic: Card # OMMP-220-58813').includes('OTHER_ID:OMMP-220-58813'));
 });
+
+test('a name in brackets after a relative, a Spanish self-introduction and "my SSN\'s last 4 digits" are found', () => {
+  assert.ok(types('Grandma (Edith Solberg) was found on the floor').includes('PERSON:Edith Solberg'));
+  assert.ok(types('Mi nombre es Graciela Portillo Vega y tuve a mi bebé aquí').includes('PERSON:Graciela Portillo Vega'));
+  assert.ok(types("they asked for my SSN's last 4 digits, 2817, about the ER bill").includes('US_SSN:2817'));
+});

@@ -106,7 +106,7 @@ function findContactPoints(scan: ScannedText, add: Add, digits: number): void {
 }
 
 const SSN = /(?<![\d-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-])/g;
-const SSN_LAST_FOUR = /\b(?:last (?:4|four)(?: digits)? of (?:my |his |her |their |the )?(?:ssn|social(?: security(?: number)?)?|ss#)|(?:ssn|social(?: security(?: number)?)?) (?:ending in|ends in|last (?:4|four)))[^\d\n]{0,80}?(\d{4}|\d(?: \d){3})(?![\d-])/gi;
+const SSN_LAST_FOUR = /\b(?:last (?:4|four)(?: digits)? of (?:my |his |her |their |the )?(?:ssn|social(?: security(?: number)?)?|ss#)|(?:ssn|social(?: security(?: number)?)?)(?:(?:'|’)s)? (?:ending in|ends in|last (?:4|four)(?: digits)?))[^\d\n]{0,80}?(\d{4}|\d(?: \d){3})(?![\d-])/gi;
 const SSN_BARE = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#|(?:my|his|her|their|mom's|dad's) social)\s*[,:#]?\s*(?:is|was|of)?\s*[:#]?\s*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4})\b/gi;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d])/g;
 const PHONE_US = /(?<![\w+])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s]?)\d{3}[-.\s]?\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;

@@ -63,19 +63,21 @@ function tokenize(text: string): Token[] {
 
 /** "my mom", "our little brother", "one of my students,": a person named next is someone the writer knows. */
 const RELATIVE_CUE = String.raw`\b(?:my|our) (?:(?:little|big|older|younger|baby|twin|kid|step-?) )?(?:mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbor|neighbour|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece|students?|coworkers?|co-workers?|colleagues?|roommates?|classmates?|teammates?|employees?|tenants?|clients?),?`;
+/** "Grandma (Edith Solberg)": a relative, then the name in brackets. */
+const BRACKETED_RELATIVE = String.raw`\b(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|husband|wife|son|daughter|brother|sister|aunt|uncle|abuela|abuelo)\s*\(`;
 const SPANISH_RELATIVE_CUE = String.raw`\bmi (?:hij[oa]|esposo|esposa|marido|madre|padre|mam[aá]|pap[aá]|herman[oa]|abuel[oa]|beb[eé])(?: de \d+)?,?`;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sr', 'sra', 'srta']);
 const CUE_BEFORE =
-  new RegExp(String.raw`(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bsigned|\bregards,|\bthanks,|\blove,|\bpatient|\bpt\.?|\bbaby|${RELATIVE_CUE}|\bto|\bwith|\bby|\band|\bsaid|\bask(?:ed)? for|\bvisit(?:ing|ed)?|${SPANISH_RELATIVE_CUE}|\bhi|\bhello|\bhola|\bhey|\bdear|\bcongrats,?|\bthank you,?)\s*$`, 'i');
+  new RegExp(String.raw`(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bi am|\bi'm|\bim|\bthis is|\bsigned|\bregards,|\bthanks,|\blove,|\bpatient|\bpt\.?|\bbaby|${RELATIVE_CUE}|\bto|\bwith|\bby|\band|\bsaid|\bask(?:ed)? for|\bvisit(?:ing|ed)?|${SPANISH_RELATIVE_CUE}|${BRACKETED_RELATIVE}|\bmi nombre es|\bhi|\bhello|\bhola|\bhey|\bdear|\bcongrats,?|\bthank you,?)\s*$`, 'i');
 const STRONG_CUE =
-  new RegExp(String.raw`(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bsigned|\bpatient|\bpt\.?|\bbaby|${RELATIVE_CUE}|${SPANISH_RELATIVE_CUE})\s*$`, 'i');
+  new RegExp(String.raw`(?:\bmy name is|\bname is|\bname\s*:|\bnamed|\bcalled|\bcall me|\bsigned|\bpatient|\bpt\.?|\bbaby|${RELATIVE_CUE}|${SPANISH_RELATIVE_CUE}|${BRACKETED_RELATIVE}|\bmi nombre es)\s*$`, 'i');
 /** "I'm Terrence Boyle", "this is Ana Ruiz": a writer giving a full name. */
 const SELF_INTRODUCTION = /(?:\bi(?:'|’)?m|\bi am|\bthis is|\bmy name is|\bme llamo|\bsoy)[ \t,]*$/i;
 const ORG_AFTER = new Set(['hospital', 'medical', 'center', 'centre', 'clinic', 'health', 'foundation', 'university', 'college', 'school', 'pavilion', 'institute', 'church', 'street', 'avenue', 'road', 'hall', 'building', 'wing', 'park', 'county']);
 const ORG_BEFORE = new Set(['st', 'saint', 'mount', 'mt', 'lake', 'fort', 'port', 'san', 'santa']);
 
 /** "name is", "named": the one cue strong enough to read a word in capitals as a name. */
-const NAMED_CUE = /(?:\bname is|\bname\s*:|\bnamed|\bme llamo)\s*$/i;
+const NAMED_CUE = /(?:\bname is|\bname\s*:|\bnamed|\bme llamo|\bmi nombre es)\s*$/i;
 
 function isShouted(t: Token): boolean {
   return t.word.length > 1 && t.word !== t.lower && t.word === t.word.toUpperCase();

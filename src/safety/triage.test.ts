@@ -304,3 +304,11 @@ test('a shunt "acting up" is a device event; a side effect read about in the new
   assert.equal(triageMessage('Saw a news story saying Ozempic can make people lose their eyesight. I just started it, is that real?').intents.includes('adverse_event'), false);
   assert.equal(triageMessage("Two weeks of Flonase and I'm exactly as stuffed up as day one").intents.includes('adverse_event'), false);
 });
+
+test('a will to cook that "collapsed", "ready to end it all (the wait, I mean)", shaking when the tumor is gone and hives gone by morning are not urgent; colored contacts are a product', () => {
+  assert.equal(triageMessage('My will to cook has totally collapsed tonight. Is the cafeteria open late?').urgent, false);
+  assert.equal(triageMessage("the line at the pharmacy is so long I'm ready to end it all (the wait, I mean)").urgent, false);
+  assert.equal(triageMessage("My hands won't stop shaking. They just told us the tumor is gone!").urgent, false);
+  assert.equal(triageMessage('My son broke out in hives all over after the new antibiotic. Gone by morning but yikes').urgent, false);
+  assert.ok(triageMessage('Wore colored contacts from the costume shop and now my eye is red and swollen, do I need to be seen?').intents.includes('adverse_event'));
+});

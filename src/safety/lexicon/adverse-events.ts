@@ -26,7 +26,7 @@ export const SUSPECT_PRODUCT = new RegExp(
       // procedures
       'surgery|procedure|operation|colonoscopy|endoscopy|mri|ct scan|biopsy|lasik|transfusion|dialysis|c-section|knee replacement|hip replacement|ablation|cath(?:eterization)?|angioplasty|nerve block|spinal tap|lumbar puncture|filler|botox|acupuncture|chiropractic|chiropractor|(?:neck|spinal|back) adjustment|adjusted my (?:neck|back|spine)|(?:donated|donating|donate) (?:plasma|blood)|(?:donated|donating|gave blood)\\b[^.!?]{0,30}\\b(?:blood|plasma) (?:drive|bank|center|centre)|(?:plasma|blood) donation|laser hair removal',
       // devices and procedures outside the clinic that are still regulated (h16, h17): lenses, dental and cosmetic work
-      'contact lens(?:es)?|contacts solution|lens solution|root canal|tooth extraction|wisdom teeth (?:removal|extraction|out)|dental implants?|microneedling|chemical peel|lip filler|cryotherapy|cortisone shot|steroid shot|steroid injection',
+      'contact lens(?:es)?|(?:colou?red|cat-eye|decorative|halloween|costume|cosmetic|novelty) contacts|contacts solution|lens solution|root canal|tooth extraction|wisdom teeth (?:removal|extraction|out)|dental implants?|microneedling|chemical peel|lip filler|cryotherapy|cortisone shot|steroid shot|steroid injection',
     ].join('|') +
     String.raw`)\b`,
   'i',
