@@ -172,6 +172,10 @@ const AGE_OVER_89 =
   /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:abuel[ao]|grandma|grandpa|grandmother|grandfather|mom|mum|mother|dad|father|aunt|uncle|husband|wife|patient|neighbou?r|tia|t[ií]o)\s*\((9\d|1[0-2]\d)\)|\bat (9\d|1[0-2]\d)(?=,? (?:i|he|she|my|mom|dad|grandma|grandpa)\b)|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
 
 const FEVER_TALK = /\b(?:fever|temp|temperature|thermometer|degrees|°|shakes|chills|burning up|febrile)/i;
+/** "is 104", "she's 102": an age read off a verb, which a temperature can also follow. */
+const AGE_AFTER_VERB_OVER_99 = /^(?:is|was|am|i'm|he's|she's|who's)\s+1[0-1]\d\b/i;
+/** "was 118", "is 121": a reading can follow these too. */
+const IS_OR_WAS_OVER_99 = /^(?:is|was)\s+1[0-2]\d\b/i;
 /** "mine was 118 at my doctor's": a blood pressure, sugar or weight reading where readings are the talk. */
 const READING_TALK = /\b(?:blood pressure|bp|systolic|diastolic|reads?|reading|glucose|sugars?|a1c|weigh(?:s|t|ed)?|pulse|heart rate|cholesterol|ldl|hdl|kiosk|cuff)\b/i;
 
@@ -206,8 +210,8 @@ function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   each(YEAR, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.5, true));
   each(AGE_OVER_89, scan, (m) => {
     // "I'm 102 with the shakes", "she's 104 and limp": a temperature where fever is the talk.
-    if (/^(?:is|was|am|i'm|he's|she's|who's)\s+1[0-1]\d\b/i.test(m[0]) && FEVER_TALK.test(scan.text)) return;
-    if (/^(?:is|was)\s+1[0-2]\d\b/i.test(m[0]) && READING_TALK.test(scan.text)) return;
+    if (AGE_AFTER_VERB_OVER_99.test(m[0]) && FEVER_TALK.test(scan.text)) return;
+    if (IS_OR_WAS_OVER_99.test(m[0]) && READING_TALK.test(scan.text)) return;
     add('AGE_OVER_89', m.index, m.index + m[0].length, 0.9);
   });
 }

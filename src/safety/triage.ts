@@ -82,7 +82,10 @@ function sentencesMatching(scanned: ScannedText, re: RegExp): string[] {
 
 const NOW_AGAINST_THEN = /\b(?:but (?:this time|now|today|tonight|it(?:'|’)?s|i(?:'|’)?m|i have|he(?:'|’)?s|she(?:'|’)?s|still)|this time|last time|worse|different|now it(?:'|’)?s)\b/i;
 
-/** A message that teaches the signs rather than reports them (for the red flags told across sentences). */
+/**
+ * A message that teaches the signs rather than reports them (for the red flags told across sentences).
+ * Narrower than EDUCATIONAL_FRAME, whose "last month" and "thank you" stand in real reports too.
+ */
 const TEACHING = /\b(?:signs? of|symptoms? of|warning signs|learn|what are|how to (?:recognize|spot|tell)|class|webinar|awareness)\b/i;
 
 const HAPPENING_NOW = /\b(?:right now|now|currently|911|ambulance|help|what do i do|what should i do|hurry)\b/i;
