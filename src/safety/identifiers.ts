@@ -292,12 +292,16 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   // A passport number is asked for with more words around it ("my passport number for the account, it's …").
   ['OTHER_ID', labelled('passport(?: (?:number|no|#))?', '[^\\n\\d.!?]{0,50}?')],
   ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN|(?:e-?)?scooter|(?:e-?)?bike|bicycle', STRICT_GAP)],
-  ['OTHER_ID', labelled('(?:dna |genetic |test |home )?kit (?:id|number|no|#)|(?:(?:registry |program |ommp |mmj |medical marijuana )card|card (?:number|no)|card(?= ?#))(?: (?:number|no))?|(?:nicu |parent |parking |visitor |family )+pass(?: (?:number|no|#))?|lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)')],
+  // An air ambulance's tail number picks out the one flight that carried a patient (h36).
+  ['VEHICLE_ID', labelled('aircraft|tail (?:number|no)|helicopter|air ambulance', '(?:\\s*(?:number|no\\.?|#|id|is|was|as|:|-)\\s*){0,3}\\s*')],
+  ['OTHER_ID', labelled('(?:dna |genetic |test |home )?kit (?:id|number|no|#)|(?:(?:registry |program |ommp |mmj |medical marijuana )card|card (?:number|no)|card(?= ?#))(?: (?:number|no))?|(?:nicu |parent |parking |visitor |family )+pass(?: (?:number|no|#))?|lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)|(?:blood |platelet |plasma )?donor (?:id|number|no|#)')],
   ['DEVICE_ID', labelled('serial|device (?:id|number|no)|implant (?:id|number|card)|UDI|lot (?:number|no)')],
 ];
 const CLINICIAN_NEAR =
   /\b(?:the|that|this|your|an?|whose) (?:er |ed |urgent care |on-call |covering )?(?:doc|doctor|physician|surgeon|nurse|provider|pharmacist|np|pa|dentist|therapist|midwife)\b|\b(?:his|her|their) badge\b/i;
 const SPACED_MEMBER_ID = /\b(?:member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicaid (?:id|number)|medicare (?:id|number))\b\s*(?:is|:|#)?\s*((?:[A-Z0-9]{2,6} ){1,4}[A-Z0-9]{2,6})\b/gi;
+// "plate 8KRT 512": a plate written in two groups, as it is on the car.
+const SPACED_PLATE = /\b(?:licen[cs]e )?plate(?: (?:number|no\.?|#))?\s*(?:is|:|#)?\s*((?=[A-Z0-9]{2,4} [A-Z0-9]{2,4}\b)(?=[^ ]* ?[^ ]*\d[^ ]* ?[^ ]*\d)[A-Z0-9]{2,4} [A-Z0-9]{2,4})\b/gi;
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const MBI = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
 const OTHER_ID = /(?<![\w#])#\s?(\d{5,12})\b/g;
@@ -314,6 +318,10 @@ function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
   each(SPACED_MEMBER_ID, scan, (m) => {
     const [s, e] = groupSpan(m, 1);
     if ((m[1]!.match(/\d/g)?.length ?? 0) >= 4) add('HEALTH_PLAN_ID', s, e, 0.9);
+  });
+  each(SPACED_PLATE, scan, (m) => {
+    const [s, e] = groupSpan(m, 1);
+    add('VEHICLE_ID', s, e, 0.8);
   });
   // A VIN is kept with at most 13 letters of its 17 characters: 4 digits at least.
   if (digits >= 4) each(VIN, scan, (m) => {

@@ -76,6 +76,19 @@ const SELF_INTRODUCTION = /(?:\bi(?:'|’)?m|\bi am|\bthis is|\bmy name is|\bme 
 const ORG_AFTER = new Set(['hospital', 'medical', 'center', 'centre', 'clinic', 'health', 'foundation', 'university', 'college', 'school', 'pavilion', 'institute', 'church', 'street', 'avenue', 'road', 'hall', 'building', 'wing', 'park', 'county']);
 const ORG_BEFORE = new Set(['st', 'saint', 'mount', 'mt', 'lake', 'fort', 'port', 'san', 'santa']);
 
+const PET_NAMED = /\b(?:cat|dog|tabby|calico|kitten|kitty|puppy|pup|lab|beagle|retriever|terrier|poodle|shepherd|chihuahua|husky|boxer|bird|parrot|budgie|horse|pony|mare|hamster|rabbit|bunny|ferret|guinea pig|goldfish|fish|turtle|tortoise|snake|lizard|gecko|pet)(?: \w+)? (?:named|called)\s*$/i;
+
+/** Given names that open questions as verbs. */
+const MODAL_NAMES = new Set(['will', 'may', 'can']);
+
+/** The word at `start` opens a sentence that ends in a question mark. */
+function opensQuestion(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 3), start).trimEnd();
+  if (before !== '' && !/[.!?\n]$/.test(before) && start > 3) return false;
+  const end = text.slice(start, start + 300).search(/[.!?\n]/);
+  return end >= 0 && text[start + end] === '?';
+}
+
 /** "name is", "named": the one cue strong enough to read a word in capitals as a name. */
 const NAMED_CUE = /(?:\bname is|\bname\s*:|\bnamed|\bme llamo|\bmi nombre es)\s*$/i;
 
@@ -122,6 +135,10 @@ function nameAt(text: string, tokens: Token[], i: number, cues: Map<string, Cue>
   const strongCue = found.strong;
   const cue = titled || found.any;
   if (prev && ORG_BEFORE.has(prev.lower) && t.start - prev.end <= 2) return null;
+  // "a sweet tabby named Pickles": a pet's name (d36).
+  if (strongCue && PET_NAMED.test(before)) return null;
+  // "Will Riverside's team have a table?": a question opening with a modal, not a man called Will (d36).
+  if (MODAL_NAMES.has(t.lower) && opensQuestion(text, t.start)) return null;
 
   // Extend over surname(s) and initials: "Janka M. Szász", "Tom Baker".
   let j = i;

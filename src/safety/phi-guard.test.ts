@@ -138,3 +138,17 @@ test("a phishing email's sender IP, reported as a scam, is no one's PHI", () => 
   const text = "Got an email 'from Riverside' about my ER visit asking for my card, the header shows it came from 45.141.87.203. Pretty sure that's not you.";
   assert.equal(guardPhi(text, 'mention', findIdentifiers(text), profile).found, false);
 });
+
+test("a donor id given with an injury from the donation, an air ambulance's tail number on a relative's bill and a plate written in two groups are identifiers", () => {
+  const types = (text: string) => findIdentifiers(text).map((s) => s.type);
+  assert.ok(types('Gave plasma at your drive Saturday and my arm has been numb since. Donor ID PDX-55812 if it helps.').includes('OTHER_ID'));
+  assert.ok(types("The bill for Dad's flight lists the helicopter as N552RH and says $41,000.").includes('VEHICLE_ID'));
+  assert.ok(types("We're in the blue Civic, plate 7ABC 219, by the ER doors").includes('VEHICLE_ID'));
+});
+
+test('a pet named in a giveaway and a question opening with "Will" name no person', () => {
+  const people = (text: string) => findIdentifiers(text).filter((s) => s.type === 'PERSON').map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(people('Free to a good home: a sleepy old beagle named Waffles, loves kids.'), []);
+  assert.deepEqual(people('Will Riverside have the flu clinic open on Sunday?'), []);
+  assert.deepEqual(people('My neighbor Will Dawson drove me home.'), ['Will Dawson']);
+});

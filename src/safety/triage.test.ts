@@ -312,3 +312,27 @@ test('a will to cook that "collapsed", "ready to end it all (the wait, I mean)",
   assert.equal(triageMessage('My son broke out in hives all over after the new antibiotic. Gone by morning but yikes').urgent, false);
   assert.ok(triageMessage('Wore colored contacts from the costume shop and now my eye is red and swollen, do I need to be seen?').intents.includes('adverse_event'));
 });
+
+test('a kiosk that is "unresponsive", "not breathing a word", blood from a stone, an OD on cookies, a toy-phone 911 call, a stated absence of thoughts of self-harm and "6 weeks ago … zero pain" are not urgent; the same words in earnest are', () => {
+  assert.equal(triageMessage('The check-in terminal on level 2 is unresponsive again, had to queue at the desk').urgent, false);
+  assert.equal(triageMessage("We're not breathing a word about the baby shower for Dr. Ames, keep it quiet!").urgent, false);
+  assert.equal(triageMessage('Getting a refund from your pharmacy is like getting blood out of a turnip').urgent, false);
+  assert.equal(triageMessage("the cafeteria's snickerdoodles are back, I'm going to OD on cookies this week").urgent, false);
+  assert.equal(triageMessage('my 3yo called 911 on her play phone because the dog took her sock').urgent, false);
+  assert.equal(triageMessage("Three weeks postpartum and crying every day. I'm not having any thoughts of harming myself or the baby, just exhausted. Is that normal?").urgent, false);
+  assert.equal(triageMessage('Hip replacement 8 weeks ago and today I hiked a mile with zero pain. Thank you!').urgent, false);
+  assert.equal(triageMessage('My grandpa is not breathing and his lips are blue').urgent, true);
+  assert.equal(triageMessage("no thoughts of hurting myself, I just don't want to wake up tomorrow").urgent, true);
+  assert.equal(triageMessage("I'm 34 weeks and have a pounding headache and swelling in my face").urgent, true);
+});
+
+test('a question about how fast a reaction comes on is education; needing help "when" it happens is no call for help now', () => {
+  assert.equal(triageMessage('Scout leader here: how quickly does anaphylaxis typically set in after a peanut exposure, and how long before we need more help after the EpiPen?').urgent, false);
+  assert.equal(triageMessage('How fast does anaphylaxis come on? my son just ate a cashew and his lips are swelling, help').urgent, true);
+});
+
+test('a product that "does nothing" for what it was taken for is no adverse event; a harm in another sentence still is', () => {
+  assert.equal(triageMessage('This naproxen does absolutely nothing for my back anymore. What else can I try?').intents.includes('adverse_event'), false);
+  assert.equal(triageMessage("Advil hasn't touched this migraine at all, third day now").intents.includes('adverse_event'), false);
+  assert.ok(triageMessage("Zoloft isn't helping my mood. Since I started it I've had tremors in both hands.").intents.includes('adverse_event'));
+});

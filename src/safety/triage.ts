@@ -39,6 +39,7 @@ import {
   MISSED_TREATMENT,
   FICTION,
   READ_ABOUT,
+  LACK_OF_EFFECT,
 } from './lexicon/adverse-events.ts';
 
 export interface Triage {
@@ -76,6 +77,14 @@ export function triageMessage(text: string, scanned: ScannedText = new ScannedTe
   return { intents, urgent: emergency || selfHarm, adverseEvent: adverse };
 }
 
+/** The text without its sentences that match `re`. */
+function sentencesNotMatching(scanned: ScannedText, re: RegExp): string {
+  return scanned.text
+    .split(/(?<=[.!?\n])\s+/)
+    .filter((s) => !scanned.hasInPart(re, s))
+    .join(' ');
+}
+
 function sentencesMatching(scanned: ScannedText, re: RegExp): string[] {
   return scanned.text.split(/(?<=[.!?\n])\s+/).filter((s) => scanned.hasInPart(re, s));
 }
@@ -89,6 +98,9 @@ const NOW_AGAINST_THEN = /\b(?:but (?:this time|now|today|tonight|it(?:'|’)?s|
 const TEACHING = /\b(?:signs? of|symptoms? of|warning signs|learn|what are|how to (?:recognize|spot|tell)|class|webinar|awareness)\b/i;
 
 const HAPPENING_NOW = /\b(?:right now|now|currently|911|ambulance|help|what do i do|what should i do|hurry)\b/i;
+
+/** Help needed only if or when something happens ("how long before we need more help?"): no call for help now (d36). */
+const CONDITIONAL_HELP = /\b(?:before|if|when|until|in case) (?:we|you|i|they|someone|he|she|a person) (?:\w+ )?(?:need|needs|get|call|call for) (?:more |extra |medical |further |professional )?help\b/gi;
 
 /** The text with emergency idioms blanked ("this heat is killing me"); the text itself when none may occur. */
 function withoutEmergencyIdioms(text: string, scanned: ScannedText): string {
@@ -113,8 +125,9 @@ export function isEmergency(input: string, scanned: ScannedText = new ScannedTex
     const educational = resolved || EDUCATIONAL_FRAME.test(sentence);
     // Recall comes first: an acute symptom counts unless the sentence frames it as information.
     if (!educational) return true;
-    const present = PRESENT_PERSONAL.test(sentence) || presentAnywhere;
-    if (present && educational && HAPPENING_NOW.test(sentence)) return true;
+    const unconditional = sentence.replace(CONDITIONAL_HELP, ' ');
+    const present = PRESENT_PERSONAL.test(unconditional) || presentAnywhere;
+    if (present && educational && HAPPENING_NOW.test(unconditional)) return true;
   }
   return false;
 }
@@ -152,7 +165,10 @@ const ASKS_ABOUT_SIDE_EFFECTS = /\b(?:what are|what(?:'|’)?s|are there|common)
 export function adverseEventElements(text: string, scanned: ScannedText = new ScannedText(text)): AdverseEventElements | null {
   const named = scanned.has(SUSPECT_PRODUCT);
   if (!named && !scanned.has(GENERIC_PRODUCT)) return null;
-  if (!scanned.has(ADVERSE_EVENT) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
+  // "Tylenol hasn't touched the headache": in a sentence saying a product does not work, the harm
+  // named is what it was taken for. Only the other sentences can report an event (d36).
+  const told = scanned.has(LACK_OF_EFFECT) ? new ScannedText(sentencesNotMatching(scanned, LACK_OF_EFFECT)) : scanned;
+  if (!told.has(ADVERSE_EVENT) && !told.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   if (scanned.has(NO_HARM) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   if (!scanned.has(CAUSAL_LINK)) return null;
   // Missed dialysis, an empty inhaler: the harm is the treatment's absence.
