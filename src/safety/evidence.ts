@@ -2,7 +2,7 @@ import type { IdentifierSpan, MessageKind, Sentiment } from './types.ts';
 import type { OrgProfile } from './profile.ts';
 import { findIdentifiers } from './identifiers.ts';
 import { guardPhi, type PhiDecision } from './phi-guard.ts';
-import { triageMessage, type Triage } from './triage.ts';
+import { triageMessage, sentencesNotMatching, type Triage } from './triage.ts';
 import { sentimentScore, classifySentiment } from './sentiment.ts';
 import { messageSignals } from './model/signals.ts';
 import { featurize, type FeatureVector } from './model/features.ts';
@@ -51,7 +51,13 @@ export function gatherEvidence(written: string, kind: MessageKind, profile: OrgP
   const debunking = (text.length <= DEBUNK_CHARS ? scanned : new ScannedText(text.slice(0, DEBUNK_CHARS))).has(MISINFORMATION_COUNTER);
   const animalOnly = kind === 'mention' && scanned.has(ANIMAL_SUBJECT) && !scanned.has(HUMAN_PATIENT);
   const petEmergency = animalOnly && VET_CARE.test(text);
-  const onlyLackOfEffect = kind === 'mention' && scanned.has(LACK_OF_EFFECT) && !rules.intents.includes('adverse_event') && !rules.intents.includes('emergency') && !scanned.has(HARM_WORDS);
+  // The harm named in the sentence that says a drug does nothing is what it was taken for ("nothing for my migraines", d39).
+  const onlyLackOfEffect =
+    kind === 'mention' &&
+    scanned.has(LACK_OF_EFFECT) &&
+    !rules.intents.includes('adverse_event') &&
+    !rules.intents.includes('emergency') &&
+    !new ScannedText(sentencesNotMatching(scanned, LACK_OF_EFFECT)).has(HARM_WORDS);
   return { kind, rules, identifiers, phi, vaderScore, ruleSentiment, debunking, animalOnly, petEmergency, onlyLackOfEffect, features: featurize(text, signals) };
 }
 

@@ -336,3 +336,18 @@ test('a product that "does nothing" for what it was taken for is no adverse even
   assert.equal(triageMessage("Advil hasn't touched this migraine at all, third day now").intents.includes('adverse_event'), false);
   assert.ok(triageMessage("Zoloft isn't helping my mood. Since I started it I've had tremors in both hands.").intents.includes('adverse_event'));
 });
+
+test('a pet\'s seizure, "kms" before a raid boss, a past attempt told years on, and weather that "makes me want to die" are not urgent; a person in the same sentence still is', () => {
+  assert.equal(triageMessage('Our beagle had a seizure last night and freaked the heck out of us. The vet has him on meds now.').urgent, false);
+  assert.equal(triageMessage("My dog jumped on grandma and now she can't breathe").urgent, true);
+  assert.equal(triageMessage('kms this raid boss one-shots us every single time').urgent, false);
+  assert.equal(triageMessage('Six years ago I was admitted to your hospital after I tried to kill myself. Today I got married. Thank you.').urgent, false);
+  assert.equal(triageMessage('this humidity makes me want to die, is the garage elevator fixed yet').urgent, false);
+});
+
+test('a standing allergy stated, a monitor beeping with no symptoms at all are no adverse event; a pump fault with a sugar that climbed, an oxygen concentrator failing, an allergy given anyway are', () => {
+  assert.equal(triageMessage("I'm allergic to penicillin. Should I bring that up at my pre-op visit?").intents.includes('adverse_event'), false);
+  assert.equal(triageMessage('His pacemaker monitor was beeping overnight but he has no symptoms at all. Call in the morning?').intents.includes('adverse_event'), false);
+  assert.ok(triageMessage('My insulin pump kept giving occlusion alarms and my sugar shot up to 380 overnight').intents.includes('adverse_event'));
+  assert.ok(triageMessage("I'm allergic to sulfa and they gave it to me anyway, now I have hives everywhere").intents.includes('adverse_event'));
+});

@@ -40,6 +40,7 @@ import {
   FICTION,
   READ_ABOUT,
   LACK_OF_EFFECT,
+  KNOWN_ALLERGY,
 } from './lexicon/adverse-events.ts';
 
 export interface Triage {
@@ -77,8 +78,11 @@ export function triageMessage(text: string, scanned: ScannedText = new ScannedTe
   return { intents, urgent: emergency || selfHarm, adverseEvent: adverse };
 }
 
+/** A sentence saying a product does not work, or stating a standing allergy with nothing happening. */
+const STATES_NO_EVENT = new RegExp(`${LACK_OF_EFFECT.source}|${KNOWN_ALLERGY.source}(?![^.!?]*\\b(?:gave|given|and now|anyway|reaction|broke out|hives|swell\\w*|rash))`, 'i');
+
 /** The text without its sentences that match `re`. */
-function sentencesNotMatching(scanned: ScannedText, re: RegExp): string {
+export function sentencesNotMatching(scanned: ScannedText, re: RegExp): string {
   return scanned.text
     .split(/(?<=[.!?\n])\s+/)
     .filter((s) => !scanned.hasInPart(re, s))
@@ -122,6 +126,7 @@ export function isEmergency(input: string, scanned: ScannedText = new ScannedTex
   if (!text.has(EMERGENCY_SYMPTOM)) return false;
   // Decide per sentence: "learn the signs of a stroke" is education, "my dad's face is drooping" is now.
   for (const sentence of sentencesMatching(text, EMERGENCY_SYMPTOM)) {
+    if (isAnimalsSymptom(sentence)) continue;
     const educational = resolved || EDUCATIONAL_FRAME.test(sentence);
     // Recall comes first: an acute symptom counts unless the sentence frames it as information.
     if (!educational) return true;
@@ -130,6 +135,18 @@ export function isEmergency(input: string, scanned: ScannedText = new ScannedTex
     if (present && educational && HAPPENING_NOW.test(unconditional)) return true;
   }
   return false;
+}
+
+/** A sentence told about a pet's body: "My cat had a seizure at 3am". */
+const ANIMAL_HAD =
+  /^\W*(?:my|our|the|his|her|their) (?:[\w-]+ ){0,3}?(?:dog|cat|puppy|pup|kitten|horse|pony|parrot|bird|rabbit|bunny|ferret|hamster|guinea pig|lab|beagle|retriever|terrier|poodle|shepherd|pet) (?:just |suddenly |had |has )?(?:had|has|is having|was having|started having|keeps having|threw up|is|was)\b/i;
+const PERSON_IN_SENTENCE =
+  /\b(?:i|i'm|i’m|we|he|she|him|her|they|them|someone|somebody|a man|a woman|grandma|grandpa|mom|mum|dad|son|daughter|baby|kid|child|toddler|husband|wife|partner|friend|neighbou?r|brother|sister)\b/i;
+const SCARED_OUT_OF = /\b(?:scared|frightened|startled|freaked) (?:the [\w ]{1,12} )?out of (?:me|us)\b/gi;
+
+/** The symptom is a pet's and no person is in the sentence: a vet's matter, not ours to triage (h3, d39). */
+function isAnimalsSymptom(sentence: string): boolean {
+  return ANIMAL_HAD.test(sentence) && !PERSON_IN_SENTENCE.test(sentence.replace(SCARED_OUT_OF, ' '));
 }
 
 // Global, for replace(); replace() starts from and leaves lastIndex at 0, so one instance serves every call.
@@ -167,7 +184,8 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
   if (!named && !scanned.has(GENERIC_PRODUCT)) return null;
   // "Tylenol hasn't touched the headache": in a sentence saying a product does not work, the harm
   // named is what it was taken for. Only the other sentences can report an event (d36).
-  const told = scanned.has(LACK_OF_EFFECT) ? new ScannedText(sentencesNotMatching(scanned, LACK_OF_EFFECT)) : scanned;
+  // Likewise "I'm allergic to sulfa drugs." states an allergy, unless the sentence goes on to what happened.
+  const told = scanned.has(LACK_OF_EFFECT) || scanned.has(KNOWN_ALLERGY) ? new ScannedText(sentencesNotMatching(scanned, STATES_NO_EVENT)) : scanned;
   if (!told.has(ADVERSE_EVENT) && !told.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   if (scanned.has(NO_HARM) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   if (!scanned.has(CAUSAL_LINK)) return null;
