@@ -152,3 +152,8 @@ test('a pet named in a giveaway and a question opening with "Will" name no perso
   assert.deepEqual(people('Will Riverside have the flu clinic open on Sunday?'), []);
   assert.deepEqual(people('My neighbor Will Dawson drove me home.'), ['Will Dawson']);
 });
+
+test('"Nana" is a kinship word, not a name', () => {
+  const people = (text: string) => findIdentifiers(text).filter((s) => s.type === 'PERSON').map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(people('Happy birthday, Nana! Your cardiologist says you will outlive us all.'), []);
+});

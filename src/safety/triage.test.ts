@@ -351,3 +351,18 @@ test('a standing allergy stated, a monitor beeping with no symptoms at all are n
   assert.ok(triageMessage('My insulin pump kept giving occlusion alarms and my sugar shot up to 380 overnight').intents.includes('adverse_event'));
   assert.ok(triageMessage("I'm allergic to sulfa and they gave it to me anyway, now I have hives everywhere").intents.includes('adverse_event'));
 });
+
+test('"I\'m not suicidal", a sunset from the top level of a garage, lyrics in quotes, a husband home now, a scare that was costochondritis and a child fine this morning are not urgent; goodbye letters written for the kids are', () => {
+  assert.equal(triageMessage("Is this intrusive thoughts? I'm not suicidal at all, I just keep picturing it and hate it. Does behavioral health see people for that?").intents.includes('self_harm'), false);
+  assert.equal(triageMessage('Caught the sunrise from the top floor of the parking structure before my shift. Gorgeous.').urgent, false);
+  assert.equal(triageMessage('the guy next to me in the waiting room keeps singing "I\'m dying inside without you" and honestly what a song').urgent, false);
+  assert.equal(triageMessage("Last month my dad had a heart attack in your lobby and your team saved him. He's home now and grumpy about salt.").urgent, false);
+  assert.equal(triageMessage('Update: the chest pain turned out to be costochondritis. Thanks urgent care!').urgent, false);
+  assert.equal(triageMessage("I've written letters for my kids and they're in the drawer. I won't be needing my appointment next week.").urgent, true);
+});
+
+test('studying for a pharmacology exam is no adverse event; the Spanish autism myth and "the flu shot is what gives people the flu" are misinformation', () => {
+  assert.equal(triageMessage('Studying for my pharm exam: how does an acetaminophen overdose damage the liver?').intents.includes('adverse_event'), false);
+  assert.ok(triageMessage('Las vacunas del sarampión causan autismo, no vacunen a sus hijos').intents.includes('misinformation'));
+  assert.ok(triageMessage('The flu shot is what actually gives people the flu, everyone knows it').intents.includes('misinformation'));
+});

@@ -41,6 +41,7 @@ import {
   READ_ABOUT,
   LACK_OF_EFFECT,
   KNOWN_ALLERGY,
+  STUDYING,
 } from './lexicon/adverse-events.ts';
 
 export interface Triage {
@@ -191,7 +192,7 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
   if (!scanned.has(CAUSAL_LINK)) return null;
   // Missed dialysis, an empty inhaler: the harm is the treatment's absence.
   if (scanned.has(MISSED_TREATMENT)) return null;
-  if (scanned.has(FICTION)) return null;
+  if (scanned.has(FICTION) || scanned.has(STUDYING)) return null;
   if (scanned.has(READ_ABOUT) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   // "Our horse got a swollen neck after his West Nile vaccine": a vet's matter, not a reportable event.
   if (scanned.has(ANIMAL_SUBJECT) && !scanned.has(HUMAN_PATIENT)) return null;

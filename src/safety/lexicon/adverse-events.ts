@@ -24,7 +24,7 @@ export const SUSPECT_PRODUCT = new RegExp(
       // devices
       'pacemaker|defibrillator|icd|lvad|(?:vp |vp-|brain )?shunt|heart pump|(?:bolus|dosing|insulin|dose) (?:app|calculator)|(?:spinal cord |nerve |neuro)?stimulator|hospital bed|bed rails?|side rails?|insulin pump|pump|cgm|dexcom|libre|omnipod|t:slim|tandem|minimed|glucose monitor|hip implant|knee implant|implants?|stents?|catheter|port|iud|mirena|paragard|kyleena|skyla|liletta|breast implants?|cpap|bipap|hearing aids?|mesh|hernia mesh|replacement joint|prosthe\\w+|ventilator|oxygen concentrator|concentrator|nebuli[sz]er|feeding (?:pump|tube)|trach(?:eostomy)? tube|glucose monitor|heart monitor|mask',
       // procedures
-      'surgery|procedure|operation|colonoscopy|endoscopy|mri|ct scan|biopsy|lasik|transfusion|dialysis|c-section|knee replacement|hip replacement|ablation|cath(?:eterization)?|angioplasty|nerve block|spinal tap|lumbar puncture|filler|botox|acupuncture|chiropractic|chiropractor|(?:neck|spinal|back) adjustment|adjusted my (?:neck|back|spine)|(?:donated|donating|donate) (?:plasma|blood)|(?:donated|donating|gave blood)\\b[^.!?]{0,30}\\b(?:blood|plasma) (?:drive|bank|center|centre)|(?:plasma|blood) donation|laser hair removal',
+      'surgery|procedure|operation|gallbladder (?:removal|surgery)|cholecystectomy|appendectomy|tonsillectomy|mastectomy|lumpectomy|vasectomy|gastric (?:bypass|sleeve)|bariatric surgery|colonoscopy|endoscopy|mri|ct scan|biopsy|lasik|transfusion|dialysis|c-section|knee replacement|hip replacement|ablation|cath(?:eterization)?|angioplasty|nerve block|spinal tap|lumbar puncture|filler|botox|acupuncture|chiropractic|chiropractor|(?:neck|spinal|back) adjustment|adjusted my (?:neck|back|spine)|(?:donated|donating|donate) (?:plasma|blood)|(?:donated|donating|gave blood)\\b[^.!?]{0,30}\\b(?:blood|plasma) (?:drive|bank|center|centre)|(?:plasma|blood) donation|laser hair removal',
       // devices and procedures outside the clinic that are still regulated (h16, h17): lenses, dental and cosmetic work
       'contact lens(?:es)?|(?:colou?red|cat-eye|decorative|halloween|costume|cosmetic|novelty) contacts|contacts solution|lens solution|root canal|tooth extraction|wisdom teeth (?:removal|extraction|out)|dental implants?|microneedling|chemical peel|lip filler|cryotherapy|cortisone shot|steroid shot|steroid injection',
     ].join('|') +
@@ -80,6 +80,9 @@ export const LACK_OF_EFFECT =
 
 /** "I'm allergic to sulfa drugs.": a standing allergy stated, no event told (d39). */
 export const KNOWN_ALLERGY = /\b(?:i(?:'|’)?m|i am|(?:he|she)(?:'|’)?s|(?:he|she) is|we(?:'|’)?re|they(?:'|’)?re) (?:\w+ )?allergic to\b/i;
+
+/** Studying pharmacology or nursing: a question for an exam, nobody's event (d40). */
+export const STUDYING = /\b(?:studying for|study(?:ing)? (?:guide|group)|for (?:my|our|the) (?:pharm(?:acology)?|nursing|med school|anatomy|physiology|patho(?:physiology)?|bio(?:logy)?|chem(?:istry)?|tox(?:icology)?) (?:final|exam|midterm|class|test|quiz)|nclex|usmle|board exam)\b/i;
 
 /** Pills taken on purpose, all at once: harm from an intentional ingestion is no adverse event (t2). */
 export const INTENTIONAL_INGESTION =

@@ -24,7 +24,7 @@ north south east west northern southern eastern western new old great upper lowe
 street avenue road boulevard drive lane way court place parkway highway suite apt
 facebook twitter instagram tiktok youtube linkedin bluesky mastodon google apple microsoft amazon
 covid19 usa us uk america english spanish christmas easter thanksgiving halloween hanukkah ramadan diwali
-god jesus lord mom mum dad mother father grandma grandpa baby babe hubby nurse doctor dr mr mrs ms miss mx prof professor
+god jesus lord mom mum dad mother father grandma grandpa nana nanna papa grammy gramps granny mimi meemaw pawpaw poppa abuela abuelo abuelita abuelito baby babe hubby nurse doctor dr mr mrs ms miss mx prof professor
 patient patients visitor visitors volunteer volunteers member members
 q a faq re fw fwd ps pm am
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana

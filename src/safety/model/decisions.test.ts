@@ -59,3 +59,9 @@ test("a phone or a full name in an urgent message is PHI though the model's PHI 
   const firstName = evidence('Theo fell off the slide and keeps asking what day it is');
   assert.equal(decide(firstName, urgentScores, thresholds).phi, false);
 });
+
+test("a room number alone in a mention is no PHI whatever the model's score; with a name beside it the model's guess stands", () => {
+  const withPhi = { ...thresholds, phi: 0.2 };
+  assert.equal(decide(evidence('The TV remote in room 318 is broken, can someone bring one up?'), scores({ phi: 0.9 }), withPhi).phi, false);
+  assert.equal(decide(evidence('My dad Walter Pruitt is in room 318 and nobody has checked on him'), scores({ phi: 0.9 }), withPhi).phi, true);
+});

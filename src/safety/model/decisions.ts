@@ -73,9 +73,16 @@ export function decide(evidence: MessageEvidence, scores: ModelScores, threshold
   // Numbers and links in spam belong to the spammer, not to a patient. The model's guess stands
   // even with no identifier found: requiring one (a mention's first name alone not counting) cost
   // PHI recall 0.98 -> 0.94 for precision 0.87 -> 0.89 in 5-fold CV.
-  const phi = !intents.includes('spam') && (evidence.phi.found || scores.phi >= threshold(thresholds, 'phi') || (urgent && givesIdentifierForHelp(evidence)));
+  const phi =
+    !intents.includes('spam') &&
+    (evidence.phi.found || (scores.phi >= threshold(thresholds, 'phi') && !onlyRoomNumber(evidence)) || (urgent && givesIdentifierForHelp(evidence)));
   const possiblyUrgent = !urgent && (ruleVetoed || urgency >= (thresholds['urgent.possible'] ?? 1));
   return { intents: ordered(intents), urgent, possiblyUrgent, sentiment, phi };
+}
+
+/** A room number is the only identifier in a mention: it identifies no one (h13), whatever the model guesses from the care words around it. */
+function onlyRoomNumber(evidence: MessageEvidence): boolean {
+  return evidence.kind === 'mention' && evidence.phi.candidates.length > 0 && evidence.phi.candidates.every((c) => c.type === 'ROOM');
 }
 
 /**
