@@ -157,3 +157,9 @@ test('"Nana" is a kinship word, not a name', () => {
   const people = (text: string) => findIdentifiers(text).filter((s) => s.type === 'PERSON').map((s) => text.slice(s.start, s.end));
   assert.deepEqual(people('Happy birthday, Nana! Your cardiologist says you will outlive us all.'), []);
 });
+
+test("a newborn's security tag number and a prior authorization reference are identifiers", () => {
+  const types = (text: string) => findIdentifiers(text).map((s) => s.type);
+  assert.ok(types("Our daughter's infant security tag #KT-55120 keeps alarming in the birth center").includes('DEVICE_ID'));
+  assert.ok(types('My prior auth reference PA-88213 for the MRI was approved last week').includes('OTHER_ID'));
+});

@@ -366,3 +366,14 @@ test('studying for a pharmacology exam is no adverse event; the Spanish autism m
   assert.ok(triageMessage('Las vacunas del sarampión causan autismo, no vacunen a sus hijos').intents.includes('misinformation'));
   assert.ok(triageMessage('The flu shot is what actually gives people the flu, everyone knows it').intents.includes('misinformation'));
 });
+
+test('swallowed coin batteries and magnets are red flags (they never matched while a backspace stood for \\b); one magnet alone, "so done … done with midterms", doors "having a seizure", a past attempt "the year I turned 20" and a pod poison control cleared are not', () => {
+  assert.equal(triageMessage('my daughter swallowed a lithium coin battery from the key fob').urgent, true);
+  assert.equal(triageMessage('he swallowed three of the little magnets from his sister\'s kit').urgent, true);
+  assert.equal(triageMessage('My son swallowed one of the fridge magnets, just the one, no other metal. Do we need an x-ray?').urgent, false);
+  assert.equal(triageMessage("I'm so done. Done with finals, done with the parking garage, done with this weather.").urgent, false);
+  assert.equal(triageMessage("I'm so done. Done with everything, done with life.").urgent, true);
+  assert.equal(triageMessage('the sliding doors in the ER lobby are having a seizure again, open close open close').urgent, false);
+  assert.equal(triageMessage('The year I turned 17, I tried to kill myself. Today I graduated nursing school.').urgent, false);
+  assert.equal(triageMessage("My toddler licked a laundry pod, poison control walked us through it and said she'd be fine. 3 hours on she's totally normal.").urgent, false);
+});
