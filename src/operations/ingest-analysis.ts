@@ -6,7 +6,7 @@
  * the insert of the row it was for (bench/ingest).
  */
 import type { IdentifierType, Intent, MessageAnalysis, Sentiment } from '../safety/index.ts';
-import { packTokens, tokenise, type PackedTokens } from '../domain/listening/query/index.ts';
+import { packedTokens, type PackedTokens } from '../domain/listening/query/index.ts';
 
 export interface IngestAnalysis {
   sentiment: Sentiment;
@@ -41,6 +41,6 @@ export function ingestAnalysis(a: MessageAnalysis, text?: string): IngestAnalysi
       playbook: a.playbook,
       possiblyUrgent: a.possiblyUrgent,
     }),
-    ...(text === undefined ? {} : { tokens: packTokens(tokenise(text)) }),
+    ...(text === undefined ? {} : { tokens: packedTokens(text) }),
   };
 }

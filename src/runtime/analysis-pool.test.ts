@@ -36,6 +36,8 @@ test('worker threads give what the inline analysis gives, in order, chunk by chu
     assert.deepEqual(results, inputs.map((input) => inline(input, profile)));
     // The thread did analyse (a worker that cannot even load would leave it all to the main thread).
     assert.ok(pool.analysed.onWorkers > 0, `chunks on the worker: ${pool.analysed.onWorkers}, on the main thread: ${pool.analysed.onMainThread}`);
+    // Read at once, while the worker was still starting: this thread analysed the ends of the chunks it waited for.
+    assert.ok(pool.analysed.sharedOnMainThread > 0);
     // The profile travelled: the hospital's own phone is not PHI with it, and is without it.
     const own = [{ text: 'Call us at (555) 010-2000 about my biopsy results, my MRN is 4471823', kind: 'mention' as const }];
     const twice = Array.from({ length: 250 }, () => own[0]!);
@@ -57,7 +59,7 @@ test('a batch handed over is analysed at once, before anyone reads it, so the ne
     // Nothing reads either yet: the worker takes both batches' chunks from one queue, oldest first.
     const deadline = Date.now() + 30_000;
     while (pool.analysed.onWorkers < Math.ceil(inputs.length / CHUNK) + 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.deepEqual(pool.analysed, { onWorkers: Math.ceil(inputs.length / CHUNK) + 2, onMainThread: 0 });
+    assert.deepEqual(pool.analysed, { onWorkers: Math.ceil(inputs.length / CHUNK) + 2, onMainThread: 0, sharedOnMainThread: 0 });
     assert.deepEqual((await all(next)).results, inputs.slice(0, CHUNK + 10).map((input) => inline(input, EMPTY_PROFILE)));
     assert.deepEqual((await all(first)).results, inputs.map((input) => inline(input, EMPTY_PROFILE)));
     assert.equal(pool.analysed.onMainThread, 0);

@@ -5,10 +5,12 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzeMessage, type MessageInput, type OrgProfile } from '../safety/index.ts';
 import { ingestAnalysis } from '../operations/ingest-analysis.ts';
+import { claimFront } from './shared-claims.ts';
 
 export type WorkerRequest =
   | { type: 'profile'; profileId: number; profile: OrgProfile }
-  | { type: 'analyze'; chunkId: number; profileId: number; inputs: MessageInput[] };
+  // `claims`: the chunk's shared claim cell (shared-claims.ts); the thread waiting for the chunk may take messages from its back.
+  | { type: 'analyze'; chunkId: number; profileId: number; inputs: MessageInput[]; claims: Int32Array };
 
 const profiles = new Map<number, OrgProfile>();
 
@@ -18,7 +20,12 @@ parentPort?.on('message', (request: WorkerRequest) => {
     return;
   }
   const profile = profiles.get(request.profileId);
-  // Only what is stored crosses back: the main thread reads every result it is sent.
-  const results = request.inputs.map((input) => ingestAnalysis(analyzeMessage(input, profile), input.text));
+  // Only what is stored crosses back: the main thread reads every result it is sent. The results
+  // are the chunk's first messages, up to where the main thread's claims from the back began.
+  const results = [];
+  for (let i = claimFront(request.claims); i >= 0; i = claimFront(request.claims)) {
+    const input = request.inputs[i]!;
+    results.push(ingestAnalysis(analyzeMessage(input, profile), input.text));
+  }
   parentPort!.postMessage({ chunkId: request.chunkId, results });
 });

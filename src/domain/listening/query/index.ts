@@ -5,4 +5,4 @@ export { parse, QUERY_LIMITS, type ParseResult } from './parser.ts';
 export { print } from './print.ts';
 export { matches, normaliseHandle, prepare, type ListenedText, type PreparedDoc } from './match.ts';
 export { toFts5, toSearchTerms, toTsQuery, type SearchTerm, type SearchTerms } from './search-terms.ts';
-export { normaliseText, packTokens, searchableText, tokenise, unpackTokens, type PackedTokens, type TextTokens, type TokenMark } from './text-tokens.ts';
+export { normaliseText, packedTokens, packTokens, searchableText, tokenise, unpackTokens, type PackedTokens, type TextTokens, type TokenMark } from './text-tokens.ts';

@@ -61,6 +61,41 @@ export function packTokens(tokens: TextTokens): PackedTokens {
   return { searchText, marks: tokens.marks.map((m) => m || '.').join('') };
 }
 
+/**
+ * packTokens(tokenise(text)), in one pass without the token arrays when the text is ASCII (most
+ * mentions): there, normalising is lowercasing, tokens are runs of [a-z0-9], and a token is marked
+ * by a # or @ right before it that does not itself follow a letter or digit — what TOKEN matches.
+ */
+export function packedTokens(text: string): PackedTokens {
+  const n = text.length;
+  let searchText = '';
+  let marks: string | undefined;
+  let count = 0;
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    if (c >= 128) return packTokens(tokenise(text));
+    if (isAsciiWordCode(c)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const token = text.slice(start, i).toLowerCase();
+    searchText = count === 0 ? token : `${searchText} ${token}`;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    const mark = (before === 35 || before === 64) && !(start > 1 && isAsciiWordCode(text.charCodeAt(start - 2))) ? (before === 35 ? '#' : '@') : '.';
+    if (marks !== undefined) marks += mark;
+    else if (mark !== '.') marks = '.'.repeat(count) + mark;
+    count++;
+    start = -1;
+  }
+  return marks === undefined ? { searchText } : { searchText, marks };
+}
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 export function unpackTokens(packed: PackedTokens): TextTokens {
   const words = packed.searchText === '' ? [] : packed.searchText.split(' ');
   const marks: TokenMark[] = packed.marks === undefined ? new Array<TokenMark>(words.length).fill('') : Array.from(packed.marks, (c) => (c === '.' ? '' : (c as TokenMark)));
