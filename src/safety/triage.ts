@@ -23,6 +23,8 @@ import {
   MISINFORMATION,
   SPAM,
   LINK,
+  SONG_TALK,
+  QUOTED,
 } from './lexicon/intents.ts';
 import {
   SUSPECT_PRODUCT,
@@ -107,9 +109,10 @@ const HAPPENING_NOW = /\b(?:right now|now|currently|911|ambulance|help|what do i
 /** Help needed only if or when something happens ("how long before we need more help?"): no call for help now (d36). */
 const CONDITIONAL_HELP = /\b(?:before|if|when|until|in case) (?:we|you|i|they|someone|he|she|a person) (?:\w+ )?(?:need|needs|get|call|call for) (?:more |extra |medical |further |professional )?help\b/gi;
 
-/** The text with emergency idioms blanked ("this heat is killing me"); the text itself when none may occur. */
+/** The text with emergency idioms and a song's quoted words blanked ("this heat is killing me"); the text itself when none may occur. */
 function withoutEmergencyIdioms(text: string, scanned: ScannedText): string {
-  return scanned.mayMatch(EMERGENCY_IDIOM) ? text.replace(EMERGENCY_IDIOM, ' ') : text;
+  const idiomless = scanned.mayMatch(EMERGENCY_IDIOM) ? text.replace(EMERGENCY_IDIOM, ' ') : text;
+  return scanned.has(SONG_TALK) ? idiomless.replace(QUOTED, ' ') : idiomless;
 }
 
 /** `idiomless`: the text without its emergency idioms, when the caller has it already. */
@@ -157,9 +160,11 @@ export function isSelfHarm(text: string, scanned: ScannedText = new ScannedText(
   if (scanned.has(ASKING_FOR_A_FRIEND) && scanned.has(DOSE_TALK)) return true;
   if (scanned.has(FOR_SOMEONE_ELSE) && scanned.has(LETHAL_TALK)) return true;
   if (!scanned.has(SELF_HARM)) return false;
-  // Without an idiom in the text there is nothing to strip, and the answer above stands.
-  if (!scanned.mayMatch(SELF_HARM_IDIOMS)) return true;
-  const stripped = text.replace(SELF_HARM_IDIOMS, ' ');
+  const lyrics = scanned.has(SONG_TALK);
+  // Without an idiom or a song in the text there is nothing to strip, and the answer above stands.
+  if (!lyrics && !scanned.mayMatch(SELF_HARM_IDIOMS)) return true;
+  const idiomless = text.replace(SELF_HARM_IDIOMS, ' ');
+  const stripped = lyrics ? idiomless.replace(QUOTED, ' ') : idiomless;
   return stripped === text || new ScannedText(stripped).has(SELF_HARM);
 }
 

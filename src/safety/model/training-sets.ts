@@ -10,7 +10,7 @@ export const TRAINING_SETS = [
 ] as const;
 
 /** Held-out sets: never trained on, only ever scored in aggregate. */
-export const HELD_OUT_SETS = ['holdout', 'holdout-4', 'holdout-7', 'holdout-10', 'holdout-22', 'holdout-25', 'holdout-26', 'holdout-29', 'holdout-30', 'holdout-33', 'holdout-34', 'holdout-35', 'holdout-37', 'holdout-38', 'holdout-41', 'holdout-42'] as const;
+export const HELD_OUT_SETS = ['holdout', 'holdout-4', 'holdout-7', 'holdout-10', 'holdout-22', 'holdout-25', 'holdout-26', 'holdout-29', 'holdout-30', 'holdout-33', 'holdout-34', 'holdout-35', 'holdout-37', 'holdout-38', 'holdout-41', 'holdout-42', 'holdout-44', 'holdout-45'] as const;
 
 export type TrainingSet = (typeof TRAINING_SETS)[number];
 export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
