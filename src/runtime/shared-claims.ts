@@ -18,22 +18,22 @@ export function newClaims(count: number): Int32Array {
 
 /** The next message from the front, or -1 when none is left. */
 export function claimFront(cell: Int32Array): number {
-  for (;;) {
-    const state = Atomics.load(cell, 0);
-    const front = state & 0xffff;
-    const back = state >>> 16;
-    if (front >= back) return -1;
-    if (Atomics.compareExchange(cell, 0, state, (back << 16) | (front + 1)) === state) return front;
-  }
+  return claim(cell, false);
 }
 
 /** The next message from the back, or -1 when none is left. */
 export function claimBack(cell: Int32Array): number {
+  return claim(cell, true);
+}
+
+function claim(cell: Int32Array, fromBack: boolean): number {
   for (;;) {
     const state = Atomics.load(cell, 0);
     const front = state & 0xffff;
     const back = state >>> 16;
     if (front >= back) return -1;
-    if (Atomics.compareExchange(cell, 0, state, ((back - 1) << 16) | front) === state) return back - 1;
+    const taken = fromBack ? back - 1 : front;
+    const next = fromBack ? (taken << 16) | front : (back << 16) | (front + 1);
+    if (Atomics.compareExchange(cell, 0, state, next) === state) return taken;
   }
 }

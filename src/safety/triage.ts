@@ -84,16 +84,18 @@ export function triageMessage(text: string, scanned: ScannedText = new ScannedTe
 /** A sentence saying a product does not work, or stating a standing allergy with nothing happening. */
 const STATES_NO_EVENT = new RegExp(`${LACK_OF_EFFECT.source}|${KNOWN_ALLERGY.source}(?![^.!?]*\\b(?:gave|given|and now|anyway|reaction|broke out|hives|swell\\w*|rash))`, 'i');
 
+const SENTENCE_BREAK = /(?<=[.!?\n])\s+/;
+
 /** The text without its sentences that match `re`. */
 export function sentencesNotMatching(scanned: ScannedText, re: RegExp): string {
   return scanned.text
-    .split(/(?<=[.!?\n])\s+/)
+    .split(SENTENCE_BREAK)
     .filter((s) => !scanned.hasInPart(re, s))
     .join(' ');
 }
 
 function sentencesMatching(scanned: ScannedText, re: RegExp): string[] {
-  return scanned.text.split(/(?<=[.!?\n])\s+/).filter((s) => scanned.hasInPart(re, s));
+  return scanned.text.split(SENTENCE_BREAK).filter((s) => scanned.hasInPart(re, s));
 }
 
 const NOW_AGAINST_THEN = /\b(?:but (?:this time|now|today|tonight|it(?:'|’)?s|i(?:'|’)?m|i have|he(?:'|’)?s|she(?:'|’)?s|still)|this time|last time|worse|different|now it(?:'|’)?s)\b/i;
