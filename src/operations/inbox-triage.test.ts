@@ -9,7 +9,8 @@ import { listAudit } from '../storage/audit-log.ts';
 import { findInboxItem, listInbox } from '../storage/inbox.ts';
 import { createWorkspaceWithOwner } from './accounts.ts';
 import { recordMentions } from './ingest.ts';
-import { actOnItems } from './inbox.ts';
+import { actOnItems, inbox, inboxItem } from './inbox.ts';
+import { changeWorkspace } from './workspace.ts';
 import type { Actor } from './context.ts';
 
 // Saturday 2026-11-21 03:00 UTC: outside Chicago business hours, so the two clocks differ.
@@ -58,6 +59,36 @@ for (const engine of ENGINES) {
         await actOnItems(ctx, owner, [sleep], 'close');
         const refused = await actOnItems(ctx, owner, [sleep], 'mark_urgent');
         assert.deepEqual(refused, [{ id: sleep, ok: false, error: 'a closed item cannot be marked urgent' }]);
+      } finally {
+        await cleanup();
+      }
+    });
+
+    test("an urgent item's playbook is stored by kind and built when read: it names the on-call person of today, for rows of either form", async () => {
+      const { ctx, cleanup } = await testContext(engine);
+      try {
+        const { workspaceId, userId } = await createWorkspaceWithOwner(ctx, { workspaceName: 'Playbook', timeZone: 'America/Chicago', email: `o${randomUUID()}@x.example`, displayName: 'O', password: 'a long enough password' }, { cli: true });
+        const owner: Actor = { type: 'user', workspaceId, userId, role: 'owner' };
+        const onCall = (name: string) => changeWorkspace(ctx, owner, { settings: { profile: { name: 'Riverside General', on_call: { name, phone: '555-0142' } } } });
+        await onCall('Dana Ruiz');
+        const mention = (id: string, text: string) => ({ network: 'bluesky', externalId: id, kind: 'mention' as const, author: { handle: `${id}.example` }, text, createdAt: WRITTEN });
+        await recordMentions(ctx, workspaceId, { sourceId: null, channelId: null }, [mention('u', 'my dad has crushing chest pain and his left arm is numb right now, what do we do'), mention('q', 'what time does the flu clinic open on Saturday?')]);
+        const stored = await ctx.storage.db.selectFrom('mentions').select(['external_id', 'analysis']).where('workspace_id', '=', workspaceId).orderBy('external_id').execute();
+        assert.deepEqual(stored.map((r) => [r.external_id, JSON.parse(r.analysis).playbook]), [['q', undefined], ['u', { kind: 'emergency' }]]);
+
+        const [item] = await inbox(ctx, owner, { statuses: ['new'], urgentOnly: true, limit: 10 });
+        type Shown = { playbook: { kind: string; replyTemplate: string; escalateTo: { name: string; phone?: string } | null } };
+        const playbookOf = async (): Promise<Shown['playbook']> => ((await inboxItem(ctx, owner, item!.id)).mention.analysis as Shown).playbook;
+        assert.equal((item!.mention.analysis as Shown).playbook.escalateTo?.name, 'Dana Ruiz', 'the page lists it whole');
+        assert.deepEqual([(await playbookOf()).kind, (await playbookOf()).escalateTo], ['emergency', { name: 'Dana Ruiz', phone: '555-0142' }]);
+        assert.match((await playbookOf()).replyTemplate, /911/);
+
+        await onCall('Sam Ortiz');
+        assert.equal((await playbookOf()).escalateTo?.name, 'Sam Ortiz', 'the on-call person changed after the message arrived');
+        // A row written before kept its whole playbook: it is read by its kind, like the others.
+        const old = { findings: [], adverseEvent: null, playbook: { kind: 'emergency', replyTemplate: 'old', directMessageTemplate: 'old', escalateTo: { name: 'Former Lead' }, steps: [] }, possiblyUrgent: false };
+        await ctx.storage.db.updateTable('mentions').set({ analysis: JSON.stringify(old) }).where('workspace_id', '=', workspaceId).where('external_id', '=', 'u').execute();
+        assert.equal((await playbookOf()).escalateTo?.name, 'Sam Ortiz');
       } finally {
         await cleanup();
       }

@@ -22,7 +22,8 @@ import { conversationOf, type Mention } from '../storage/mentions.ts';
 import { findMembership } from '../storage/users.ts';
 import { openChannelSession } from './channels.ts';
 import { ConnectorError } from '../connectors/index.ts';
-import { analyzeMessage, type PhiFinding } from '../safety/index.ts';
+import { analyzeMessage, responsePlaybook, type OrgProfile, type PhiFinding, type ResponsePlaybook } from '../safety/index.ts';
+import { storedPlaybookKind } from './ingest-analysis.ts';
 import { workspaceProfile } from './workspace-profile.ts';
 import { slaPolicyOf } from './ingest.ts';
 import { compileSlaPolicy } from '../domain/inbox/index.ts';
@@ -33,19 +34,39 @@ export const COMPLIANT_REPLY =
 
 export async function inbox(ctx: AppContext, actor: Actor, query: InboxQuery): Promise<InboxPageItem[]> {
   requirePermission(actor, 'workspace.read');
-  return listInbox(ctx.storage.db, actor.workspaceId, query);
+  const items = await listInbox(ctx.storage.db, actor.workspaceId, query);
+  await withCurrentPlaybooks(ctx, actor.workspaceId, items.map((i) => i.mention));
+  return items;
+}
+
+/**
+ * A stored mention names its playbook by kind (ingest-analysis.ts); the whole playbook is built
+ * here from the workspace's profile as it is now: the on-call person to escalate to is today's.
+ * Fills the mentions' analyses in place (they are the caller's, parsed for this answer).
+ */
+async function withCurrentPlaybooks(ctx: AppContext, workspaceId: string, mentions: Array<{ analysis: unknown }>): Promise<void> {
+  let profile: OrgProfile | undefined;
+  for (const m of mentions) {
+    const kind = storedPlaybookKind(m.analysis);
+    if (kind === null) continue;
+    profile ??= await workspaceProfile(ctx, workspaceId);
+    (m.analysis as { playbook: ResponsePlaybook }).playbook = responsePlaybook(kind, profile);
+  }
 }
 
 async function load(ctx: AppContext, actor: Actor, id: string): Promise<InboxItem> {
   const item = await findInboxItem(ctx.storage.db, actor.workspaceId, id);
   if (!item) throw new OperationError('NOT_FOUND', `no inbox item ${id}`, { field: 'id' });
+  await withCurrentPlaybooks(ctx, actor.workspaceId, [item.mention]);
   return item;
 }
 
 export async function inboxItem(ctx: AppContext, actor: Actor, id: string): Promise<InboxItem & { conversation: Mention[]; notes: Awaited<ReturnType<typeof listNotes>> }> {
   requirePermission(actor, 'workspace.read');
   const item = await load(ctx, actor, id);
-  return { ...item, conversation: await conversationOf(ctx.storage.db, actor.workspaceId, item.mention), notes: await listNotes(ctx.storage.db, id) };
+  const conversation = await conversationOf(ctx.storage.db, actor.workspaceId, item.mention);
+  await withCurrentPlaybooks(ctx, actor.workspaceId, conversation);
+  return { ...item, conversation, notes: await listNotes(ctx.storage.db, id) };
 }
 
 /**
