@@ -168,3 +168,10 @@ test('a name in brackets after a relative, a Spanish self-introduction and "my S
   assert.ok(types('Mi nombre es Graciela Portillo Vega y tuve a mi bebé aquí').includes('PERSON:Graciela Portillo Vega'));
   assert.ok(types("they asked for my SSN's last 4 digits, 2817, about the ER bill").includes('US_SSN:2817'));
 });
+
+test('an encounter (FIN) number is an account, an EIN in brackets a tax id, and a nurse-writer keeps her own licence; a treating nurse\'s is hers', () => {
+  assert.ok(types('Urgent care FIN 400219875 billed me twice').includes('ACCOUNT_NUMBER:400219875'));
+  assert.ok(types('I put my EIN (12-3456789) on the assistance form').includes('OTHER_ID:12-3456789'));
+  assert.ok(types("I'm a nurse myself (RN license 123456789RN) and my discharge was a mess").includes('LICENSE_NUMBER:123456789RN'));
+  assert.deepEqual(types('The nurse gave me her license 123456789RN'), []);
+});

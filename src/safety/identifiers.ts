@@ -284,13 +284,15 @@ const labelled = (cue: string, gap = GAP): RegExp => new RegExp(`\\b(?:${cue})\\
 const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['MEDICAL_RECORD_NUMBER', labelled('MRN|medical record|patient (?:id|number|no)|chart (?:number|no)|hospital number|n[uú]mero de (?:expediente|historia(?: cl[ií]nica)?)')],
   ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|beneficiary (?:id|number)|(?:OHP|CHIP|tricare|BCBS|blue cross|aetna|cigna|humana|kaiser|regence|moda|pacificsource|united ?healthcare|UHC|anthem|molina|centene) (?:member )?(?:id|card|number|no|#)|n[uú]mero de (?:miembro|afiliado|p[oó]liza|seguro|medicaid|medicare)|id de miembro')],
-  ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)', STRICT_GAP)],
+  ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)|FIN|encounter (?:number|no|id|#)|visit (?:number|no|id|#)', STRICT_GAP)],
   // Any licence with its number: a driver's, a nurse's own ("Oregon license 095512347RN", h18).
   ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e(?! plate)|DL|NPI|DEA (?:number|no)|call ?sign")],
   // The number on a patient's wristband is the patient id (h17), however the writer leads up to it.
   ['MEDICAL_RECORD_NUMBER', labelled('wristband|arm ?band|hospital bracelet', '[^\\n\\d.!?]{0,60}?')],
   // A passport number is asked for with more words around it ("my passport number for the account, it's …").
   ['OTHER_ID', labelled('passport(?: (?:number|no|#))?', '[^\\n\\d.!?]{0,50}?')],
+  // A tax id given for one's own bill or benefit: an employer id (EIN) is a person's for a sole proprietor (d47).
+  ['OTHER_ID', labelled('EIN|ITIN|tax (?:id|number)|taxpayer (?:id|number)', `${STRICT_GAP}\\(?`)],
   ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN|(?:e-?)?scooter|(?:e-?)?bike|bicycle', STRICT_GAP)],
   // An air ambulance's tail number picks out the one flight that carried a patient (h36).
   ['VEHICLE_ID', labelled('aircraft|tail (?:number|no)|helicopter|air ambulance', '(?:\\s*(?:number|no\\.?|#|id|is|was|as|:|-)\\s*){0,3}\\s*')],
@@ -299,6 +301,7 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
 ];
 const CLINICIAN_NEAR =
   /\b(?:the|that|this|your|an?|whose) (?:er |ed |urgent care |on-call |covering )?(?:doc|doctor|physician|surgeon|nurse|provider|pharmacist|np|pa|dentist|therapist|midwife)\b|\b(?:his|her|their) badge\b/i;
+const WRITER_IS_CLINICIAN = /\b(?:i(?:'|’)?m|i am|as) an? (?:\w+ )?(?:nurse|doctor|physician|pharmacist|np|pa|dentist|therapist|midwife|rn|lpn|emt|paramedic)\b/i;
 const SPACED_MEMBER_ID = /\b(?:member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicaid (?:id|number)|medicare (?:id|number))\b\s*(?:is|:|#)?\s*((?:[A-Z0-9]{2,6} ){1,4}[A-Z0-9]{2,6})\b/gi;
 // "plate 8KRT 512": a plate written in two groups, as it is on the car.
 const SPACED_PLATE = /\b(?:licen[cs]e )?plate(?: (?:number|no\.?|#))?\s*(?:is|:|#)?\s*((?=[A-Z0-9]{2,4} [A-Z0-9]{2,4}\b)(?=[^ ]* ?[^ ]*\d[^ ]* ?[^ ]*\d)[A-Z0-9]{2,4} [A-Z0-9]{2,4})\b/gi;
@@ -311,7 +314,11 @@ function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
     each(re, scan, (m) => {
       const [s, e] = groupSpan(m, 1);
       // A treating clinician's licence is the clinician's, not the patient's (h12).
-      if (type === 'LICENSE_NUMBER' && CLINICIAN_NEAR.test(scan.text.slice(Math.max(0, m.index - 80), e + 20))) return;
+      // Not when the clinician is the writer ("I'm a nurse myself (RN license …)", d47): the licence is theirs.
+      if (type === 'LICENSE_NUMBER') {
+        const around = scan.text.slice(Math.max(0, m.index - 80), e + 20);
+        if (CLINICIAN_NEAR.test(around) && !WRITER_IS_CLINICIAN.test(around)) return;
+      }
       add(type, s, e, 0.9);
     });
   }

@@ -377,3 +377,16 @@ test('swallowed coin batteries and magnets are red flags (they never matched whi
   assert.equal(triageMessage('The year I turned 17, I tried to kill myself. Today I graduated nursing school.').urgent, false);
   assert.equal(triageMessage("My toddler licked a laundry pod, poison control walked us through it and said she'd be fine. 3 hours on she's totally normal.").urgent, false);
 });
+
+test('pills taken because "I just want it all to end" are self-harm and no adverse event; Viagra named in a crisis is no spam; staff training and expected side effects are no event; "he was just asleep" and "completely himself since" settle the scare', () => {
+  const pills = triageMessage("swallowed the rest of my mom's pills an hour ago because I just want it all to end. feel so heavy now");
+  assert.deepEqual([pills.intents.includes('self_harm'), pills.intents.includes('adverse_event')], [true, false]);
+  assert.equal(triageMessage('He took a Viagra at dinner and then his nitro tablet, now he is pale and sweaty and the cuff reads 70/40').intents.includes('spam'), false);
+  assert.ok(triageMessage('Cheap Viagra online, no prescription needed').intents.includes('spam'));
+  const training = triageMessage('Do your ER nurses get annual training on anaphylaxis from contrast dye?');
+  assert.deepEqual([training.urgent, training.intents.includes('adverse_event')], [false, false]);
+  assert.equal(triageMessage('What side effects should we expect from amoxicillin? My son starts it tomorrow.').intents.includes('adverse_event'), false);
+  assert.equal(triageMessage("Grandpa was slumped in his recliner and wouldn't answer me. He was just asleep with his hearing aids out.").urgent, false);
+  assert.equal(triageMessage("Grandpa is slumped in his recliner and won't answer me").urgent, true);
+  assert.equal(triageMessage('My 2 yo went under in the bath for a second last night, coughed once, and has been completely himself since. Anything to watch for?').urgent, false);
+});

@@ -180,7 +180,7 @@ function isQuestion(text: string, scanned: ScannedText): boolean {
 
 const SARCASTIC_PRAISE = /\b(?:thanks for nothing|thanks a lot for|great job (?:losing|ignoring)|love (?:waiting|being ignored)|so much for)\b/i;
 
-const ASKS_ABOUT_SIDE_EFFECTS = /\b(?:what are|what(?:'|’)?s|are there|common) (?:the )?(?:\w+ )?side[- ]?effects\b/i;
+const ASKS_ABOUT_SIDE_EFFECTS = /\b(?:(?:what are|what(?:'|’)?s|are there|common) (?:the )?(?:\w+ )?side[- ]?effects|what (?:side[- ]?effects|reactions) (?:should|do|can|could|will|might|would) (?:i|we|you|he|she|they) (?:expect|get|watch for|look out for|have))\b/i;
 
 /**
  * The four reportable elements, or null when the message does not describe a harmful effect the

@@ -82,7 +82,7 @@ export const LACK_OF_EFFECT =
 export const KNOWN_ALLERGY = /\b(?:i(?:'|’)?m|i am|(?:he|she)(?:'|’)?s|(?:he|she) is|we(?:'|’)?re|they(?:'|’)?re) (?:\w+ )?allergic to\b/i;
 
 /** Studying pharmacology or nursing: a question for an exam, nobody's event (d40). */
-export const STUDYING = /\b(?:studying for|study(?:ing)? (?:guide|group)|for (?:my|our|the) (?:pharm(?:acology)?|nursing|med school|anatomy|physiology|patho(?:physiology)?|bio(?:logy)?|chem(?:istry)?|tox(?:icology)?) (?:final|exam|midterm|class|test|quiz)|nclex|usmle|board exam)\b/i;
+export const STUDYING = /\b(?:studying for|study(?:ing)? (?:guide|group)|for (?:my|our|the) (?:pharm(?:acology)?|nursing|med school|anatomy|physiology|patho(?:physiology)?|bio(?:logy)?|chem(?:istry)?|tox(?:icology)?) (?:final|exam|midterm|class|test|quiz)|nclex|usmle|board exam|(?:yearly|annual|staff|mandatory|required|ongoing|regular) training (?:on|in|about|for)|in-?services? (?:on|about))\b/i;
 
 /** Pills taken on purpose, all at once: harm from an intentional ingestion is no adverse event (t2). */
 export const INTENTIONAL_INGESTION =
