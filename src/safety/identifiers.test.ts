@@ -175,3 +175,10 @@ test('an encounter (FIN) number is an account, an EIN in brackets a tax id, and 
   assert.ok(types("I'm a nurse myself (RN license 123456789RN) and my discharge was a mess").includes('LICENSE_NUMBER:123456789RN'));
   assert.deepEqual(types('The nurse gave me her license 123456789RN'), []);
 });
+
+test("a plate after its state's code is the plate, not the code and half the plate; digits are counted inside the match", () => {
+  assert.deepEqual(types('Security moved your truck (plate OR 7KD-442) from the bay'), ['VEHICLE_ID:7KD-442']);
+  assert.deepEqual(types('plate OR 7KD 219 in lot B'), ['VEHICLE_ID:7KD 219']);
+  assert.deepEqual(types('plate 8KRT 512 by the door'), ['VEHICLE_ID:8KRT 512']);
+  assert.deepEqual(types('the plate was AB CD then'), []);
+});

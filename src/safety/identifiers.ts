@@ -293,7 +293,8 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['OTHER_ID', labelled('passport(?: (?:number|no|#))?', '[^\\n\\d.!?]{0,50}?')],
   // A tax id given for one's own bill or benefit: an employer id (EIN) is a person's for a sole proprietor (d47).
   ['OTHER_ID', labelled('EIN|ITIN|tax (?:id|number)|taxpayer (?:id|number)', `${STRICT_GAP}\\(?`)],
-  ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN|(?:e-?)?scooter|(?:e-?)?bike|bicycle', STRICT_GAP)],
+  // A plate may follow its state's code ("plate OR 7KD-442").
+  ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN|(?:e-?)?scooter|(?:e-?)?bike|bicycle', `${STRICT_GAP}(?:[A-Z]{2}\\s+)?`)],
   // An air ambulance's tail number picks out the one flight that carried a patient (h36).
   ['VEHICLE_ID', labelled('aircraft|tail (?:number|no)|helicopter|air ambulance', '(?:\\s*(?:number|no\\.?|#|id|is|was|as|:|-)\\s*){0,3}\\s*')],
   ['OTHER_ID', labelled('(?:dna |genetic |test |home )?kit (?:id|number|no|#)|(?:(?:registry |program |ommp |mmj |medical marijuana )card|card (?:number|no)|card(?= ?#))(?: (?:number|no))?|(?:nicu |parent |parking |visitor |family )+pass(?: (?:number|no|#))?|lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)|(?:blood |platelet |plasma )?donor (?:id|number|no|#)|prior auth(?:ori[sz]ation)?(?: (?:reference|number|no|#|id))?|authori[sz]ation (?:reference|number|no|#)')],
@@ -304,7 +305,8 @@ const CLINICIAN_NEAR =
 const WRITER_IS_CLINICIAN = /\b(?:i(?:'|’)?m|i am|as) an? (?:\w+ )?(?:nurse|doctor|physician|pharmacist|np|pa|dentist|therapist|midwife|rn|lpn|emt|paramedic)\b/i;
 const SPACED_MEMBER_ID = /\b(?:member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicaid (?:id|number)|medicare (?:id|number))\b\s*(?:is|:|#)?\s*((?:[A-Z0-9]{2,6} ){1,4}[A-Z0-9]{2,6})\b/gi;
 // "plate 8KRT 512": a plate written in two groups, as it is on the car.
-const SPACED_PLATE = /\b(?:licen[cs]e )?plate(?: (?:number|no\.?|#))?\s*(?:is|:|#)?\s*((?=[A-Z0-9]{2,4} [A-Z0-9]{2,4}\b)(?=[^ ]* ?[^ ]*\d[^ ]* ?[^ ]*\d)[A-Z0-9]{2,4} [A-Z0-9]{2,4})\b/gi;
+// A state code may lead ("plate OR 7KD 219"); digits are counted inside the two groups, not beyond them.
+const SPACED_PLATE = /\b(?:licen[cs]e )?plate(?: (?:number|no\.?|#))?\s*(?:is|:|#)?\s*(?:[A-Z]{2} (?=[A-Z0-9]{2,4} [A-Z0-9]{2,4}\b))?([A-Z0-9]{2,4} [A-Z0-9]{2,4})\b/gi;
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const MBI = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
 const OTHER_ID = /(?<![\w#])#\s?(\d{5,12})\b/g;
@@ -328,7 +330,7 @@ function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
   });
   each(SPACED_PLATE, scan, (m) => {
     const [s, e] = groupSpan(m, 1);
-    add('VEHICLE_ID', s, e, 0.8);
+    if ((m[1]!.match(/\d/g)?.length ?? 0) >= 2) add('VEHICLE_ID', s, e, 0.8);
   });
   // A VIN is kept with at most 13 letters of its 17 characters: 4 digits at least.
   if (digits >= 4) each(VIN, scan, (m) => {
