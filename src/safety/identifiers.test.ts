@@ -182,3 +182,7 @@ test("a plate after its state's code is the plate, not the code and half the pla
   assert.deepEqual(types('plate 8KRT 512 by the door'), ['VEHICLE_ID:8KRT 512']);
   assert.deepEqual(types('the plate was AB CD then'), []);
 });
+
+test('a record number read out digit by digit after its label is a medical record number', () => {
+  assert.ok(types('the last five of my MRN are 7 2 0 1 9, can you resend the records?').includes('MEDICAL_RECORD_NUMBER:7 2 0 1 9'));
+});

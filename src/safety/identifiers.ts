@@ -303,6 +303,8 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
 const CLINICIAN_NEAR =
   /\b(?:the|that|this|your|an?|whose) (?:er |ed |urgent care |on-call |covering )?(?:doc|doctor|physician|surgeon|nurse|provider|pharmacist|np|pa|dentist|therapist|midwife)\b|\b(?:his|her|their) badge\b/i;
 const WRITER_IS_CLINICIAN = /\b(?:i(?:'|’)?m|i am|as) an? (?:\w+ )?(?:nurse|doctor|physician|pharmacist|np|pa|dentist|therapist|midwife|rn|lpn|emt|paramedic)\b/i;
+// "the last five of my MRN are 4 4 0 2 1": a record number read out digit by digit.
+const SPACED_MRN = /\b(?:MRN|medical record(?: number| no)?|chart (?:number|no))\b[^\n\d.!?]{0,30}?\b((?:\d[ -]){3,}\d)\b/gi;
 const SPACED_MEMBER_ID = /\b(?:member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicaid (?:id|number)|medicare (?:id|number))\b\s*(?:is|:|#)?\s*((?:[A-Z0-9]{2,6} ){1,4}[A-Z0-9]{2,6})\b/gi;
 // "plate 8KRT 512": a plate written in two groups, as it is on the car.
 // A state code may lead ("plate OR 7KD 219"); digits are counted inside the two groups, not beyond them.
@@ -324,6 +326,10 @@ function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
       add(type, s, e, 0.9);
     });
   }
+  each(SPACED_MRN, scan, (m) => {
+    const [s, e] = groupSpan(m, 1);
+    add('MEDICAL_RECORD_NUMBER', s, e, 0.9);
+  });
   each(SPACED_MEMBER_ID, scan, (m) => {
     const [s, e] = groupSpan(m, 1);
     if ((m[1]!.match(/\d/g)?.length ?? 0) >= 4) add('HEALTH_PLAN_ID', s, e, 0.9);

@@ -390,3 +390,16 @@ test('pills taken because "I just want it all to end" are self-harm and no adver
   assert.equal(triageMessage("Grandpa is slumped in his recliner and won't answer me").urgent, true);
   assert.equal(triageMessage('My 2 yo went under in the bath for a second last night, coughed once, and has been completely himself since. Anything to watch for?').urgent, false);
 });
+
+test('a relative with dementia gone from home is urgent; new staff asking for advice, "one more time … unalive myself lol" about a machine, a scare that was marker and "can\'t breathe … 😂" are not; supplies given away for no use "after this week" and pills taken so as not to wake up are self-harm, not an adverse event', () => {
+  assert.equal(triageMessage('My grandma has dementia and took off in her car around noon, it is freezing out and she has no coat').urgent, true);
+  assert.equal(triageMessage('Last spring my dad with dementia wandered off. Thankfully he\'s home now. Does your memory clinic run caregiver classes?').urgent, false);
+  assert.equal(triageMessage('New nursing assistant here. Any advice for the first time I find a patient unresponsive on my rounds?').urgent, false);
+  assert.equal(triageMessage('if the parking kiosk rejects my card one more time I am going to unalive myself lol').urgent, false);
+  assert.equal(triageMessage('False alarm everyone, the bruise on her leg was blue marker from art class').urgent, false);
+  assert.equal(triageMessage('the respiratory therapist did a duck impression and I still can\'t breathe 😂').urgent, false);
+  const giveaway = triageMessage("free to a good home: my CPAP and all the supplies, I won't have any use for them after this weekend");
+  assert.equal(giveaway.intents.includes('self_harm'), true);
+  const pills = triageMessage('My brother took like 30 of his sleeping pills because he "didn\'t want to wake up" and now he is really hard to rouse');
+  assert.deepEqual([pills.urgent, pills.intents.includes('self_harm'), pills.intents.includes('adverse_event')], [true, true, false]);
+});

@@ -76,7 +76,7 @@ export const AE_PATIENT =
 
 /** The drug is not working: no adverse event by itself (h10), however worried the writer is. */
 export const LACK_OF_EFFECT =
-  /\b(?:feel (?:no|not any) different|(?:did|does|do|is doing|are doing) (?:absolutely |literally )?nothing|wore off (?:in|after|early|too soon|way)|(?:got|am|i(?:'|’)?m|became|ended up) pregnant (?:with|on|while on|while using|despite) (?:my |the |an? )?|feel (?:exactly |pretty much |basically |just )?the same|no different|(?:isn(?:'|’)?t|is not|not|hasn(?:'|’)?t|has not|didn(?:'|’)?t|doesn(?:'|’)?t|never) (?:really |even )?(?:helping|helped|working|worked|done (?:anything|a thing|much))|(?:just )?not working|haven(?:'|’)?t (?:budged|changed|improved)|(?:hasn(?:'|’)?t|didn(?:'|’)?t|doesn(?:'|’)?t|won(?:'|’)?t) (?:even )?touch(?:ed)?\b(?! (?:me|him|her|them|anyone|anything)\b)|(?:exactly |just |still )?as (?:bad|blocked|stuffy|stuffed up|congested|sore|itchy|painful|high|stiff) as (?:before|ever|day one|when i started)|no (?:change|difference|improvement|relief) (?:at all|yet|in|since|whatsoever)|stopped working)\b/i;
+  /\b(?:like (?:i|she|he|we|they) (?:took|had|swallowed|popped) a (?:breath mint|tic ?tac|sugar pill|placebo|piece of candy|vitamin)|feel (?:no|not any) different|(?:did|does|do|is doing|are doing) (?:absolutely |literally )?nothing|wore off (?:in|after|early|too soon|way)|(?:got|am|i(?:'|’)?m|became|ended up) pregnant (?:with|on|while on|while using|despite) (?:my |the |an? )?|feel (?:exactly |pretty much |basically |just )?the same|no different|(?:isn(?:'|’)?t|is not|not|hasn(?:'|’)?t|has not|didn(?:'|’)?t|doesn(?:'|’)?t|never) (?:really |even )?(?:helping|helped|working|worked|done (?:anything|a thing|much))|(?:just )?not working|haven(?:'|’)?t (?:budged|changed|improved)|(?:hasn(?:'|’)?t|didn(?:'|’)?t|doesn(?:'|’)?t|won(?:'|’)?t) (?:even )?touch(?:ed)?\b(?! (?:me|him|her|them|anyone|anything)\b)|(?:exactly |just |still )?as (?:bad|blocked|stuffy|stuffed up|congested|sore|itchy|painful|high|stiff) as (?:before|ever|day one|when i started)|no (?:change|difference|improvement|relief) (?:at all|yet|in|since|whatsoever)|stopped working)\b/i;
 
 /** "I'm allergic to sulfa drugs.": a standing allergy stated, no event told (d39). */
 export const KNOWN_ALLERGY = /\b(?:i(?:'|’)?m|i am|(?:he|she)(?:'|’)?s|(?:he|she) is|we(?:'|’)?re|they(?:'|’)?re) (?:\w+ )?allergic to\b/i;
@@ -86,7 +86,7 @@ export const STUDYING = /\b(?:studying for|study(?:ing)? (?:guide|group)|for (?:
 
 /** Pills taken on purpose, all at once: harm from an intentional ingestion is no adverse event (t2). */
 export const INTENTIONAL_INGESTION =
-  /\b(?:took|swallowed|ate|downed|taken)\b[^.!?]{0,30}\b(?:whole bottle|all (?:of )?(?:my|the|his|her|their)|a handful|a bunch|every (?:pill|one|last))\b/i;
+  /\b(?:took|swallowed|ate|downed|taken)\b[^.!?]{0,30}\b(?:whole bottle|all (?:of )?(?:my|the|his|her|their)|a handful|a bunch|every (?:pill|one|last)|(?:about |like |around |over |maybe )?(?:[1-9]\d|a dozen|dozens of|twenty|thirty|forty|fifty) (?!(?:min(?:ute)?s?|hours?|hrs?|seconds?|secs?|days?|weeks?|months?|years?|mg|mcg|ml|units?|percent)\b)[\w-]+)\b/i;
 
 /** The one who had the reaction is an animal (an adverse event is about people, h8). */
 export const ANIMAL_SUBJECT =

@@ -40,7 +40,7 @@ export const PATIENT_STATUS_PATTERNS: readonly RegExp[] = [
   // "the cyclist struck this morning is in stable condition in our ICU": one person's condition, reported by us
   /\b(?:is|are|was|remains?|listed|now) (?:now |still )?in (?:stable|critical|serious|fair|good|guarded|satisfactory) condition\b/i,
   // "Patient spotlight", "our longest-attending cardiac rehab patient", "NICU graduate of the month"
-  /\b(?:patient (?:spotlight|story|of the (?:month|week))|(?:nicu|rehab|icu) graduate|graduate of the month|our (?:[\w-]+ ){0,3}patient\b(?! (?:care|areas?|rooms?|portal|experience|relations|safety|privacy|advocates?|financial|services)))/i,
+  /\b(?:patient (?:spotlight|story|of the (?:month|week))|(?:nicu|rehab|icu) graduate|graduate of the month|our (?:[\w-]+ ){0,3}patient\b(?! (?:care|areas?|rooms?|portal|experience|relations|safety|privacy|advocates?|financial|services|(?:&|and) family|family|advisory|navigators?|education|access)))/i,
   // "went home 2/10 after 84 days with us", "discharged 6/14", "born 3/2"
   /\b(?:went home|discharged|born|admitted|delivered)\s+(?:on\s+)?\d{1,2}\/\d{1,2}\b|\bafter \d+ (?:days|weeks|months) (?:with us|in (?:the |our )?(?:nicu|icu|hospital))/i,
   // "your … is confirmed/rebooked for Thursday"

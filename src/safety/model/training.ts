@@ -27,6 +27,8 @@ const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
 const RECALL_FIRST = new Set<string>(['intent.adverse_event']);
 /** Urgent precision the threshold must keep on out-of-fold messages (the target is 0.90). */
 const URGENT_PRECISION = 0.9;
+/** How far ahead urgentThreshold looks when it weighs crises lost against false alarms avoided. */
+const URGENT_STEP = 0.1;
 /**
  * PHI precision the threshold must keep out of fold (the target is 0.85 with recall ≥ 0.95). F2
  * alone chose thresholds that bought the last point of recall with six of precision (0.82). Held
@@ -164,13 +166,37 @@ export function chooseThresholds(examples: TrainingExample[], scores: ModelScore
   return thresholds;
 }
 
-interface Scored {
+export interface Scored {
   p: number;
   rule: boolean;
   y: boolean;
 }
 
-function urgentThreshold(items: Scored[]): number {
+/**
+ * The lowest threshold whose out-of-fold precision reaches the target — but the threshold is not
+ * raised past the point where raising it by 0.1 more would drop more crises than false alarms. The
+ * rules and the intent thresholds set most of the urgent precision (out of fold ~0.89–0.90 at any
+ * urgent threshold), so the curve can be flat just under the target: in stop 21 holding 0.90 exactly
+ * moved the threshold from 0.46 to 0.80 for 0.0001 of precision and 23 more crises missed out of fold
+ * (recall 0.989 → 0.979), and fresh blind sets lost a flagged crisis each (they reached the lane).
+ */
+export function urgentThreshold(items: Scored[]): number {
+  const at = (t: number): { tp: number; fp: number } => {
+    let tp = 0;
+    let fp = 0;
+    for (const it of items) {
+      if (!(it.rule || it.p >= t)) continue;
+      if (it.y) tp++;
+      else fp++;
+    }
+    return { tp, fp };
+  };
+  for (let t = 0.02; t <= 0.901; t += 0.01) {
+    const here = at(t);
+    if (here.tp > 0 && here.tp / (here.tp + here.fp) >= URGENT_PRECISION) return Math.round(t * 100) / 100;
+    const higher = at(t + URGENT_STEP);
+    if (here.tp - higher.tp > here.fp - higher.fp) return Math.round(t * 100) / 100;
+  }
   return lowestThresholdAtPrecision(items, URGENT_PRECISION);
 }
 
