@@ -181,35 +181,31 @@ export interface Scored {
  * (recall 0.989 → 0.979), and fresh blind sets lost a flagged crisis each (they reached the lane).
  */
 export function urgentThreshold(items: Scored[]): number {
-  const at = (t: number): { tp: number; fp: number } => {
-    let tp = 0;
-    let fp = 0;
-    for (const it of items) {
-      if (!(it.rule || it.p >= t)) continue;
-      if (it.y) tp++;
-      else fp++;
-    }
-    return { tp, fp };
-  };
   for (let t = 0.02; t <= 0.901; t += 0.01) {
-    const here = at(t);
+    const here = flaggedAt(items, t);
     if (here.tp > 0 && here.tp / (here.tp + here.fp) >= URGENT_PRECISION) return Math.round(t * 100) / 100;
-    const higher = at(t + URGENT_STEP);
+    const higher = flaggedAt(items, t + URGENT_STEP);
     if (here.tp - higher.tp > here.fp - higher.fp) return Math.round(t * 100) / 100;
   }
-  return lowestThresholdAtPrecision(items, URGENT_PRECISION);
+  return bestThreshold(items, 2);
+}
+
+/** True and false alarms at threshold `t`: a rule hit, or a score at or above it. */
+function flaggedAt(items: Scored[], t: number): { tp: number; fp: number } {
+  let tp = 0;
+  let fp = 0;
+  for (const it of items) {
+    if (!(it.rule || it.p >= t)) continue;
+    if (it.y) tp++;
+    else fp++;
+  }
+  return { tp, fp };
 }
 
 /** The lowest threshold whose out-of-fold precision reaches `precision`, so recall is as high as it can be. */
 function lowestThresholdAtPrecision(items: Scored[], precision: number): number {
   for (let t = 0.02; t <= 0.901; t += 0.01) {
-    let tp = 0;
-    let fp = 0;
-    for (const it of items) {
-      if (!(it.rule || it.p >= t)) continue;
-      if (it.y) tp++;
-      else fp++;
-    }
+    const { tp, fp } = flaggedAt(items, t);
     if (tp > 0 && tp / (tp + fp) >= precision) return Math.round(t * 100) / 100;
   }
   // The rules alone already fall below the precision target: then recall comes first (F2), since for
