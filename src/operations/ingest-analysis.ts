@@ -6,9 +6,9 @@
  * the insert of the row it was for (bench/ingest).
  */
 import type { AdverseEventElements, IdentifierType, Intent, MessageAnalysis, ResponsePlaybook, Sentiment } from '../safety/index.ts';
+import { packedTokens, type PackedTokens } from '../domain/listening/query/index.ts';
 
 type PlaybookKind = ResponsePlaybook['kind'];
-import { packedTokens, type PackedTokens } from '../domain/listening/query/index.ts';
 
 export interface IngestAnalysis {
   sentiment: Sentiment;
