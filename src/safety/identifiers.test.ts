@@ -186,3 +186,10 @@ test("a plate after its state's code is the plate, not the code and half the pla
 test('a record number read out digit by digit after its label is a medical record number', () => {
   assert.ok(types('the last five of my MRN are 7 2 0 1 9, can you resend the records?').includes('MEDICAL_RECORD_NUMBER:7 2 0 1 9'));
 });
+
+test('a study participant id and a bite or police report number are other ids; a room number may stand in brackets', () => {
+  assert.ok(types('My subject ID is KX-2291-04 in the migraine trial').includes('OTHER_ID:KX-2291-04'));
+  assert.ok(types('police report # 25-110873 for the crash, the ER asked for it').includes('OTHER_ID:25-110873'));
+  assert.ok(types("my aunt's room (512B) has no hot water").includes('ROOM:room (512B)'));
+  assert.deepEqual(types('Read the report on the new wing'), []);
+});

@@ -235,7 +235,8 @@ const ZIP_LINE_END = /(?<=\p{L}[,.]?[ \t]{1,4})\d{4,5}(?=[ \t]*(?:$|\n|[.?!](?:\
 const ZIP_AFTER_CUE = /\b(?:covers?|serves?|live in|living in|located in|moved to|area|near|in)\s+(\d{5}(?:-\d{4})?)(?![\d,.]\d|\s?(?:%|people|patients|steps|miles|dollars|babies|hours|lbs))/gi;
 /** Decimal latitude, longitude: "44.6127, -122.9874" pins a place below a city (h19). */
 const COORDINATES = /(?<![\d.])-?\d{1,2}\.\d{4,7},\s?-?\d{1,3}\.\d{4,7}(?!\.?\d)/g;
-const ROOM = /\b(?:room|rm\.?|bed|bay)\s?#?\s?(\d{1,4}[A-Z]?)\b/gi;
+// "room (418)" too (d50).
+const ROOM = /\b(?:room|rm\.?|bed|bay)\s?[#(]?\s?(\d{1,4}[A-Z]?)\b\)?/gi;
 
 function findPlaces(scan: ScannedText, add: Add, digits: number): void {
   const text = scan.text;
@@ -297,7 +298,7 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN|(?:e-?)?scooter|(?:e-?)?bike|bicycle', `${STRICT_GAP}(?:[A-Z]{2}\\s+)?`)],
   // An air ambulance's tail number picks out the one flight that carried a patient (h36).
   ['VEHICLE_ID', labelled('aircraft|tail (?:number|no)|helicopter|air ambulance', '(?:\\s*(?:number|no\\.?|#|id|is|was|as|:|-)\\s*){0,3}\\s*')],
-  ['OTHER_ID', labelled('(?:dna |genetic |test |home )?kit (?:id|number|no|#)|(?:(?:registry |program |ommp |mmj |medical marijuana )card|card (?:number|no)|card(?= ?#))(?: (?:number|no))?|(?:nicu |parent |parking |visitor |family )+pass(?: (?:number|no|#))?|lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)|(?:blood |platelet |plasma )?donor (?:id|number|no|#)|prior auth(?:ori[sz]ation)?(?: (?:reference|number|no|#|id))?|authori[sz]ation (?:reference|number|no|#)')],
+  ['OTHER_ID', labelled('(?:dna |genetic |test |home )?kit (?:id|number|no|#)|(?:(?:registry |program |ommp |mmj |medical marijuana )card|card (?:number|no)|card(?= ?#))(?: (?:number|no))?|(?:nicu |parent |parking |visitor |family )+pass(?: (?:number|no|#))?|lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)|(?:blood |platelet |plasma )?donor (?:id|number|no|#)|prior auth(?:ori[sz]ation)?(?: (?:reference|number|no|#|id))?|authori[sz]ation (?:reference|number|no|#)|(?:participant|study|subject|trial|research) (?:id|number|no|#)|(?:bite|incident|police|accident|crash|collision|animal control) report(?: (?:number|no|id))?|report (?:number|no|id)')],
   ['DEVICE_ID', labelled('serial|device (?:id|number|no)|implant (?:id|number|card)|UDI|lot (?:number|no)|(?:infant |baby |security |ankle |hugs )+tag')],
 ];
 const CLINICIAN_NEAR =

@@ -403,3 +403,14 @@ test('a relative with dementia gone from home is urgent; new staff asking for ad
   const pills = triageMessage('My brother took like 30 of his sleeping pills because he "didn\'t want to wake up" and now he is really hard to rouse');
   assert.deepEqual([pills.urgent, pills.intents.includes('self_harm'), pills.intents.includes('adverse_event')], [true, true, false]);
 });
+
+test('the height of the wall on a garage\'s top deck asked about is self-harm; a side effect asked about before the shot, a drug that "felt like nothing" and a fluoride myth are no adverse event; a rash after phototherapy is one with its product', () => {
+  assert.equal(triageMessage('quick one, is the top deck of the Elm St parking garage unlocked at night? also is the railing up there only chest high').intents.includes('self_harm'), true);
+  assert.equal(triageMessage('Do people get a sore arm after the shingles vaccine? I haven\'t gotten it yet, booked for Friday').intents.includes('adverse_event'), false);
+  assert.equal(triageMessage('Does the flu shot give everyone a sore arm? My mom got hers Tuesday and now she has a sore arm and chills').intents.includes('adverse_event'), true);
+  assert.equal(triageMessage('Second week on the new ADHD pill and I feel nothing so far. Should I ask for a higher dose?').intents.includes('adverse_event'), false);
+  const myth = triageMessage('Fluoride lowers kids\' IQ and rots the brain. Refuse it at the dentist.');
+  assert.deepEqual([myth.intents.includes('misinformation'), myth.intents.includes('adverse_event')], [true, false]);
+  const bili = triageMessage('My daughter had phototherapy for jaundice and now her skin is peeling and she has a rash on her back');
+  assert.deepEqual([bili.intents.includes('adverse_event'), bili.adverseEvent?.product], [true, true]);
+});

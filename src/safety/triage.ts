@@ -180,6 +180,9 @@ function isQuestion(text: string, scanned: ScannedText): boolean {
 
 const SARCASTIC_PRAISE = /\b(?:thanks for nothing|thanks a lot for|great job (?:losing|ignoring)|love (?:waiting|being ignored)|so much for)\b/i;
 
+/** The product is still to come ("haven't had it yet, my appointment's next week"): what is asked about has not happened (d50). */
+const NOT_HAD_YET = /\b(?:haven(?:'|’)?t|have not|hasn(?:'|’)?t|has not|didn(?:'|’)?t) (?:had|gotten|got|taken|started|received|get|take|start) (?:it|them|mine|hers|his|the (?:\w+ )?(?:shot|vaccine|dose|jab|pill|infusion|injection)|(?:my|her|his) (?:\w+ )?(?:shot|vaccine|dose|jab|pill|infusion|injection))? ?yet\b/i;
+
 const ASKS_ABOUT_SIDE_EFFECTS = /\b(?:(?:what are|what(?:'|’)?s|are there|common) (?:the )?(?:\w+ )?side[- ]?effects|what (?:side[- ]?effects|reactions) (?:should|do|can|could|will|might|would) (?:i|we|you|he|she|they) (?:expect|get|watch for|look out for|have))\b/i;
 
 /**
@@ -206,7 +209,7 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
   const patient = scanned.has(AE_PATIENT);
   if (!patient && !scanned.has(AE_HEARSAY)) return null;
   // "What are the side effects of X?" asks about a product; nobody had an event.
-  if (!scanned.has(SIDE_EFFECTS_EXPERIENCED) && scanned.has(ASKS_ABOUT_SIDE_EFFECTS)) return null;
+  if (!scanned.has(SIDE_EFFECTS_EXPERIENCED) && (scanned.has(ASKS_ABOUT_SIDE_EFFECTS) || scanned.has(NOT_HAD_YET))) return null;
   return { patient: patient && !isOnlyHearsay(scanned), reporter: true, product: named, event: true };
 }
 
