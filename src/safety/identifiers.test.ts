@@ -193,3 +193,13 @@ test('a study participant id and a bite or police report number are other ids; a
   assert.ok(types("my aunt's room (512B) has no hot water").includes('ROOM:room (512B)'));
   assert.deepEqual(types('Read the report on the new wing'), []);
 });
+
+test('a Canadian SIN, a records-request number, an age over 89 in words and a full name run together in a hashtag are found; a phone number after "call" is no licence', () => {
+  assert.ok(types('billing took my SIN 402-118-995 for the ER visit').includes('OTHER_ID:402-118-995'));
+  assert.deepEqual(types('sin 3 pastillas hoy'), []);
+  assert.ok(types('records request #RR-20931 is still pending').includes('OTHER_ID:RR-20931'));
+  assert.ok(types('my great-aunt is in her mid-nineties and still sharp').includes('AGE_OVER_89:in her mid-nineties'));
+  assert.ok(types('Prayers for #TeamNoahBennett tonight').includes('PERSON:NoahBennett'));
+  assert.equal(types('Go #TeamRiverside and #AvaStrong!').some((t) => t.startsWith('PERSON')), false);
+  assert.ok(!types('driver license found, says Mia Lopez, call 555-201-3344').some((t) => t.startsWith('LICENSE_NUMBER')));
+});

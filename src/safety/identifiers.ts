@@ -1,6 +1,7 @@
 import type { IdentifierSpan, IdentifierType } from './types.ts';
 import { passesLuhn, isPlausibleSsn, isValidIpv4, isCalendarDate, digitsOf } from './validators.ts';
 import { findNames } from './names.ts';
+import { FIRST_NAMES, AMBIGUOUS_FIRST_NAMES } from './lexicon/first-names.ts';
 import { ScannedText } from './scanned-text.ts';
 
 /**
@@ -25,6 +26,12 @@ export function findIdentifiers(text: string, scan: ScannedText = new ScannedTex
     findLabelledIds(scan, add, digits);
   }
   for (const name of findNames(text)) found.push(name);
+  if (text.includes('#')) each(HASHTAG_NAME, scan, (m) => {
+    const given = m[1]!.toLowerCase();
+    if (!FIRST_NAMES.has(given) || AMBIGUOUS_FIRST_NAMES.has(given) || HASHTAG_SUFFIX.test(m[2]!)) return;
+    const end = m.index + m[0].length;
+    add('PERSON', end - m[1]!.length - m[2]!.length, end, 0.7);
+  });
   return resolveOverlaps(found);
 }
 
@@ -168,6 +175,8 @@ const DATE_DAY_FIRST = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M
 const DATE_MONTH_YEAR = new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?(?:19|20)\\d{2}\\b`, 'g');
 const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
 const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
+/** An age over 89 told in words: "nonagenarian", "in his late nineties" (h21, d52). */
+const AGE_IN_WORDS = /\b(?:nonagenarian|centenarian|in (?:his|her|their|my|your) (?:early |mid-?|late )?(?:nineties|90s))\b/gi;
 const AGE_OVER_89 =
   /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:abuel[ao]|grandma|grandpa|grandmother|grandfather|mom|mum|mother|dad|father|aunt|uncle|husband|wife|patient|neighbou?r|tia|t[ií]o)\s*\((9\d|1[0-2]\d)\)|\bat (9\d|1[0-2]\d)(?=,? (?:i|he|she|my|mom|dad|grandma|grandpa)\b)|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
 
@@ -181,7 +190,8 @@ const READING_TALK = /\b(?:blood pressure|bp|systolic|diastolic|reads?|reading|g
 
 function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   const text = scan.text;
-  // Weekdays are the only dates written without a digit.
+  each(AGE_IN_WORDS, scan, (m) => add('AGE_OVER_89', m.index, m.index + m[0].length, 0.8));
+  // Weekdays are the only dates (and ages over 89 in words the only ages) written without a digit.
   if (!hasDigit) {
     if (text.includes('day')) each(WEEKDAY, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.6, true));
     return;
@@ -298,9 +308,11 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['VEHICLE_ID', labelled('licen[cs]e plate|plate|VIN|(?:e-?)?scooter|(?:e-?)?bike|bicycle', `${STRICT_GAP}(?:[A-Z]{2}\\s+)?`)],
   // An air ambulance's tail number picks out the one flight that carried a patient (h36).
   ['VEHICLE_ID', labelled('aircraft|tail (?:number|no)|helicopter|air ambulance', '(?:\\s*(?:number|no\\.?|#|id|is|was|as|:|-)\\s*){0,3}\\s*')],
-  ['OTHER_ID', labelled('(?:dna |genetic |test |home )?kit (?:id|number|no|#)|(?:(?:registry |program |ommp |mmj |medical marijuana )card|card (?:number|no)|card(?= ?#))(?: (?:number|no))?|(?:nicu |parent |parking |visitor |family )+pass(?: (?:number|no|#))?|lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)|(?:blood |platelet |plasma )?donor (?:id|number|no|#)|prior auth(?:ori[sz]ation)?(?: (?:reference|number|no|#|id))?|authori[sz]ation (?:reference|number|no|#)|(?:participant|study|subject|trial|research) (?:id|number|no|#)|(?:bite|incident|police|accident|crash|collision|animal control) report(?: (?:number|no|id))?|report (?:number|no|id)')],
+  ['OTHER_ID', labelled('(?:dna |genetic |test |home )?kit (?:id|number|no|#)|(?:(?:registry |program |ommp |mmj |medical marijuana )card|card (?:number|no)|card(?= ?#))(?: (?:number|no))?|(?:nicu |parent |parking |visitor |family )+pass(?: (?:number|no|#))?|lab req(?:uisition)?|requisition|specimen (?:id|number|no)|accession (?:number|no)|order (?:number|no)|(?:patient relations|grievance|complaint|incident|patient advocate) case(?: (?:number|no|#))?|(?:disabled|disability|handicap(?:ped)?|accessible) (?:parking )?(?:placard|permit)|medic ?alert|medical (?:alert|id) (?:bracelet|necklace|tag)|rx|prescription (?:number|no|#)|(?:blood |platelet |plasma )?donor (?:id|number|no|#)|prior auth(?:ori[sz]ation)?(?: (?:reference|number|no|#|id))?|authori[sz]ation (?:reference|number|no|#)|(?:participant|study|subject|trial|research) (?:id|number|no|#)|(?:records?|release of information|roi|information) request(?: (?:number|no|id))?|request (?:number|no|id)|(?:bite|incident|police|accident|crash|collision|animal control) report(?: (?:number|no|id))?|report (?:number|no|id)')],
   ['DEVICE_ID', labelled('serial|device (?:id|number|no)|implant (?:id|number|card)|UDI|lot (?:number|no)|(?:infant |baby |security |ankle |hugs )+tag')],
 ];
+const CALL_BEFORE_PHONE = /\b(?:call|text|phone|reach)(?: (?:me|us|him|her))?(?: at| on)?\s*:?\s*$/i;
+const PHONE_SHAPED = /^(?:1-)?\d{3}-\d{3}-\d{4}$/;
 const CLINICIAN_NEAR =
   /\b(?:the|that|this|your|an?|whose) (?:er |ed |urgent care |on-call |covering )?(?:doc|doctor|physician|surgeon|nurse|provider|pharmacist|np|pa|dentist|therapist|midwife)\b|\b(?:his|her|their) badge\b/i;
 const WRITER_IS_CLINICIAN = /\b(?:i(?:'|’)?m|i am|as) an? (?:\w+ )?(?:nurse|doctor|physician|pharmacist|np|pa|dentist|therapist|midwife|rn|lpn|emt|paramedic)\b/i;
@@ -310,6 +322,11 @@ const SPACED_MEMBER_ID = /\b(?:member (?:id|number|no)|subscriber (?:id|number)|
 // "plate 8KRT 512": a plate written in two groups, as it is on the car.
 // A state code may lead ("plate OR 7KD 219"); digits are counted inside the two groups, not beyond them.
 const SPACED_PLATE = /\b(?:licen[cs]e )?plate(?: (?:number|no\.?|#))?\s*(?:is|:|#)?\s*(?:[A-Z]{2} (?=[A-Z0-9]{2,4} [A-Z0-9]{2,4}\b))?([A-Z0-9]{2,4} [A-Z0-9]{2,4})\b/gi;
+// A Canadian Social Insurance Number is nine digits, often in threes; "SIN" only in capitals ("sin" is Spanish for without) (d52).
+const SIN = /\b(?:SIN|[Ss]ocial [Ii]nsurance (?:[Nn]umber|[Nn]o\.?|#))\b[^\n\d.!?]{0,20}?(\d{3}[ -]?\d{3}[ -]?\d{3})(?![\d-])/g;
+// A full name run together in a hashtag ("#TeamAvaMarchetti", "#PrayForLiamOrtega"): the given name must be a known one (d52).
+const HASHTAG_SUFFIX = /^(?:Strong|Fights?|Fighter|Warrior|Army|Journey|Recovery|Updates?)$/;
+const HASHTAG_NAME = /#(?:Team|PrayFor|PrayersFor|Pray4|Prayers4|Love4|LoveFor|Go|Fight4|FightFor|StandWith)?([A-Z][a-z]+)([A-Z][a-z]+)(?=(?:Strong|Fights?|Fighter|Warrior|Army|Journey|Recovery|Updates?)?\b)/g;
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const MBI = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
 const OTHER_ID = /(?<![\w#])#\s?(\d{5,12})\b/g;
@@ -318,6 +335,8 @@ function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
   for (const [type, re] of LABELLED) {
     each(re, scan, (m) => {
       const [s, e] = groupSpan(m, 1);
+      // "License says Tanner Whitlock, call 555-771-2093": the number after "call" is a phone, not the id (d52).
+      if (CALL_BEFORE_PHONE.test(scan.text.slice(m.index, s)) && PHONE_SHAPED.test(m[1]!)) return;
       // A treating clinician's licence is the clinician's, not the patient's (h12).
       // Not when the clinician is the writer ("I'm a nurse myself (RN license …)", d47): the licence is theirs.
       if (type === 'LICENSE_NUMBER') {
@@ -345,6 +364,10 @@ function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
     if (letters >= 2 && letters <= 13) add('VEHICLE_ID', m.index, m.index + m[0].length, 0.6);
   });
   each(MBI, scan, (m) => add('HEALTH_PLAN_ID', m.index, m.index + m[0].length, 0.8));
+  each(SIN, scan, (m) => {
+    const [s, e] = groupSpan(m, 1);
+    add('OTHER_ID', s, e, 0.8);
+  });
   each(OTHER_ID, scan, (m) => add('OTHER_ID', m.index, m.index + m[0].length, 0.5));
 }
 

@@ -144,10 +144,15 @@ function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: bo
   }
 }
 
-/** Any identifier but a first name alone, which identifies no one in a mention. */
+/**
+ * Any identifier but a first name alone, which identifies no one in a mention. A hashtag's
+ * "AvaMarchetti" is two names run together (not "DeShawn" or "McKenzie": each part has 3+ letters).
+ */
 export function identifiesSomeone(id: { type: string; text: string }): boolean {
-  return id.type !== 'PERSON' || /\s/.test(id.text.trim());
+  return id.type !== 'PERSON' || /\s/.test(id.text.trim()) || RUN_TOGETHER_NAMES.test(id.text);
 }
+
+const RUN_TOGETHER_NAMES = /^(?!Ma?c)\p{Lu}\p{Ll}{2,}\p{Lu}\p{Ll}{2,}$/u;
 
 const CARE_AFTER_DATE = /^[^.!?]{0,25}\b(?:appointment|appt|surgery|procedure|visit|admission|discharge|scan|mri|cardiology|ortho\w*|oncology|tonsillectomy|\w+ectomy)\b/i;
 

@@ -414,3 +414,18 @@ test('the height of the wall on a garage\'s top deck asked about is self-harm; a
   const bili = triageMessage('My daughter had phototherapy for jaundice and now her skin is peeling and she has a rash on her back');
   assert.deepEqual([bili.intents.includes('adverse_event'), bili.adverseEvent?.product], [true, true]);
 });
+
+test('sight getting worse by the hour is an emergency; passing out asleep after a shift and bleeding out every round of a game are not; a failed exam is no device failure; a hernia repair is a product', () => {
+  assert.equal(triageMessage('Cataract surgery Monday and since this morning the vision in that eye is getting darker by the hour, it aches too').urgent, true);
+  assert.equal(triageMessage('passed out on the couch after my first double on 3 West, slept 11 hours, worth it').urgent, false);
+  assert.equal(triageMessage('our healer keeps bleeding out twice a round in ranked, send medics lol').urgent, false);
+  const finals = triageMessage('failed three exams this week and my anxiety meds are the only thing getting me through');
+  assert.equal(finals.intents.includes('adverse_event'), false);
+  const hernia = triageMessage('Had my hernia repair last week and now I have a hard, hot lump at the incision and a fever');
+  assert.deepEqual([hernia.intents.includes('adverse_event'), hernia.adverseEvent?.product], [true, true]);
+});
+
+test('a product said not to work, taken for a harm told before it, is no adverse event; harm told after it may be the product\'s', () => {
+  assert.equal(triageMessage('My back has been in spasms since Sunday and I can barely stand. Took three ibuprofen, nothing.').intents.includes('adverse_event'), false);
+  assert.equal(triageMessage('Lexapro does nothing for my anxiety. But since starting it I get dizzy every afternoon.').intents.includes('adverse_event'), true);
+});

@@ -198,6 +198,7 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
   // Likewise "I'm allergic to sulfa drugs." states an allergy, unless the sentence goes on to what happened.
   const told = scanned.has(LACK_OF_EFFECT) || scanned.has(KNOWN_ALLERGY) ? new ScannedText(sentencesNotMatching(scanned, STATES_NO_EVENT)) : scanned;
   if (!told.has(ADVERSE_EVENT) && !told.has(SIDE_EFFECTS_EXPERIENCED)) return null;
+  if (told !== scanned && takenForTheHarm(scanned)) return null;
   if (scanned.has(NO_HARM) && !scanned.has(SIDE_EFFECTS_EXPERIENCED)) return null;
   if (!scanned.has(CAUSAL_LINK)) return null;
   // Missed dialysis, an empty inhaler: the harm is the treatment's absence.
@@ -211,6 +212,22 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
   // "What are the side effects of X?" asks about a product; nobody had an event.
   if (!scanned.has(SIDE_EFFECTS_EXPERIENCED) && (scanned.has(ASKS_ABOUT_SIDE_EFFECTS) || scanned.has(NOT_HAD_YET))) return null;
   return { patient: patient && !isOnlyHearsay(scanned), reporter: true, product: named, event: true };
+}
+
+/**
+ * "Worst headache of my life… Took two Advil, nothing.": the product is named only where it is said
+ * not to work, and every harm is told before that, so it was taken for the harm (d52). Harm told
+ * after it may be the product's ("Zoloft does nothing for my mood. But I get headaches every day now.").
+ */
+function takenForTheHarm(scanned: ScannedText): boolean {
+  const sentences = scanned.text.split(SENTENCE_BREAK);
+  const first = sentences.findIndex((s) => scanned.hasInPart(STATES_NO_EVENT, s));
+  if (first < 0) return false;
+  return sentences.every((s, i) => {
+    if (scanned.hasInPart(STATES_NO_EVENT, s)) return true;
+    const namesProduct = scanned.hasInPart(SUSPECT_PRODUCT, s) || scanned.hasInPart(GENERIC_PRODUCT, s);
+    return !namesProduct && (i < first || !(scanned.hasInPart(ADVERSE_EVENT, s) || scanned.hasInPart(SIDE_EFFECTS_EXPERIENCED, s)));
+  });
 }
 
 /**
