@@ -203,3 +203,8 @@ test('a Canadian SIN, a records-request number, an age over 89 in words and a fu
   assert.equal(types('Go #TeamRiverside and #AvaStrong!').some((t) => t.startsWith('PERSON')), false);
   assert.ok(!types('driver license found, says Mia Lopez, call 555-201-3344').some((t) => t.startsWith('LICENSE_NUMBER')));
 });
+
+test('a fixed-day holiday is a date; a pilot certificate is a licence', () => {
+  assert.ok(types('my mom was admitted on New Year\'s Eve with pneumonia').includes("DATE:New Year's Eve"));
+  assert.ok(types('FAA pilot certificate 4410932 for my medical').includes('LICENSE_NUMBER:4410932'));
+});

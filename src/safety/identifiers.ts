@@ -175,6 +175,8 @@ const DATE_DAY_FIRST = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M
 const DATE_MONTH_YEAR = new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?(?:19|20)\\d{2}\\b`, 'g');
 const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
 const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
+/** A holiday on a fixed day names one calendar day ("admitted on Christmas Eve", h43, d54); "like the Fourth of July", "a Halloween store" name none. */
+const FIXED_HOLIDAY = /(?<=\b(?:on|since|over|through|for) (?:the )?)(?:Christmas(?: Eve| Day| morning| night)?|New Year(?:'|’)?s(?: Eve| Day)?|Fourth of July|Independence Day|Halloween(?: night)?|Valentine(?:'|’)?s Day)\b/g;
 /** An age over 89 told in words: "nonagenarian", "in his late nineties" (h21, d52). */
 const AGE_IN_WORDS = /\b(?:nonagenarian|centenarian|in (?:his|her|their|my|your) (?:early |mid-?|late )?(?:nineties|90s))\b/gi;
 const AGE_OVER_89 =
@@ -191,6 +193,7 @@ const READING_TALK = /\b(?:blood pressure|bp|systolic|diastolic|reads?|reading|g
 function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   const text = scan.text;
   each(AGE_IN_WORDS, scan, (m) => add('AGE_OVER_89', m.index, m.index + m[0].length, 0.8));
+  each(FIXED_HOLIDAY, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.6));
   // Weekdays are the only dates (and ages over 89 in words the only ages) written without a digit.
   if (!hasDigit) {
     if (text.includes('day')) each(WEEKDAY, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.6, true));
@@ -297,7 +300,7 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['HEALTH_PLAN_ID', labelled('member (?:id|number|no)|subscriber (?:id|number)|policy (?:id|number|no)|insurance (?:id|number)|medicare (?:card|number|id)|medicaid (?:card|number|id)|plan (?:id|number)|beneficiary (?:id|number)|(?:OHP|CHIP|tricare|BCBS|blue cross|aetna|cigna|humana|kaiser|regence|moda|pacificsource|united ?healthcare|UHC|anthem|molina|centene) (?:member )?(?:id|card|number|no|#)|n[uú]mero de (?:miembro|afiliado|p[oó]liza|seguro|medicaid|medicare)|id de miembro')],
   ['ACCOUNT_NUMBER', labelled('account|acct|invoice|billing (?:number|no|id)|statement (?:number|no)|claim|case (?:number|no)|confirmation (?:number|no|code)|reference (?:number|no)|FIN|encounter (?:number|no|id|#)|visit (?:number|no|id|#)', STRICT_GAP)],
   // Any licence with its number: a driver's, a nurse's own ("Oregon license 095512347RN", h18).
-  ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e(?! plate)|DL|NPI|DEA (?:number|no)|call ?sign")],
+  ['LICENSE_NUMBER', labelled("driver'?s licen[cs]e|licen[cs]e(?! plate)|DL|NPI|DEA (?:number|no)|call ?sign|(?:pilot|airman|FAA|CDL|commercial driver'?s?) certificate(?: (?:number|no|#))?")],
   // The number on a patient's wristband is the patient id (h17), however the writer leads up to it.
   ['MEDICAL_RECORD_NUMBER', labelled('wristband|arm ?band|hospital bracelet', '[^\\n\\d.!?]{0,60}?')],
   // A passport number is asked for with more words around it ("my passport number for the account, it's …").

@@ -429,3 +429,11 @@ test('a product said not to work, taken for a harm told before it, is no adverse
   assert.equal(triageMessage('My back has been in spasms since Sunday and I can barely stand. Took three ibuprofen, nothing.').intents.includes('adverse_event'), false);
   assert.equal(triageMessage('Lexapro does nothing for my anxiety. But since starting it I get dizzy every afternoon.').intents.includes('adverse_event'), true);
 });
+
+test('pauses in a baby\'s breathing and a hand gone white and numb within the hour are emergencies; worrying about overdosing a liver and "again I\'ll end it all lol" about a machine are not urgent', () => {
+  assert.equal(triageMessage('our 6 week old has these pauses in her breathing tonight, like 15 seconds, and looks dusky around the lips').urgent, true);
+  assert.equal(triageMessage('Had the cath through my groin this morning and my left foot has gone pale and cold over the last hour').urgent, true);
+  assert.equal(triageMessage('My fingers turn white in the cold every winter, is that Raynaud\'s?').urgent, false);
+  assert.equal(triageMessage('How much ibuprofen is too much? My mom takes it daily and I\'m scared of overdosing her kidneys by accident.').urgent, false);
+  assert.equal(triageMessage('if the pharmacy app logs me out again i\'m gonna end it all lmao').urgent, false);
+});
