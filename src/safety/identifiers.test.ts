@@ -206,5 +206,6 @@ test('a Canadian SIN, a records-request number, an age over 89 in words and a fu
 
 test('a fixed-day holiday is a date; a pilot certificate is a licence', () => {
   assert.ok(types('my mom was admitted on New Year\'s Eve with pneumonia').includes("DATE:New Year's Eve"));
+  assert.deepEqual(types('my scan lit up like the Fourth of July'), []);
   assert.ok(types('FAA pilot certificate 4410932 for my medical').includes('LICENSE_NUMBER:4410932'));
 });

@@ -176,8 +176,10 @@ const DATE_MONTH_YEAR = new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?(?:19|20)\\d
 const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
 const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
 /** A holiday on a fixed day names one calendar day ("admitted on Christmas Eve", h43, d54); "like the Fourth of July", "a Halloween store" name none. */
-const FIXED_HOLIDAY = /(?<=\b(?:on|since|over|through|for) (?:the )?)(?:Christmas(?: Eve| Day| morning| night)?|New Year(?:'|’)?s(?: Eve| Day)?|Fourth of July|Independence Day|Halloween(?: night)?|Valentine(?:'|’)?s Day)\b/g;
+const FIXED_HOLIDAY = /\b(?:Christmas(?: Eve| Day| morning| night)?|New Year(?:'|’)?s(?: Eve| Day)?|Fourth of July|Independence Day|Halloween(?: night)?|Valentine(?:'|’)?s Day)\b/g;
 /** An age over 89 told in words: "nonagenarian", "in his late nineties" (h21, d52). */
+/** What comes just before a holiday that is a day of someone's: "on", "since", "over", "through", "for". */
+const HOLIDAY_LEAD = /\b(?:on|since|over|through|for) (?:the )?$/;
 const AGE_IN_WORDS = /\b(?:nonagenarian|centenarian|in (?:his|her|their|my|your) (?:early |mid-?|late )?(?:nineties|90s))\b/gi;
 const AGE_OVER_89 =
   /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:abuel[ao]|grandma|grandpa|grandmother|grandfather|mom|mum|mother|dad|father|aunt|uncle|husband|wife|patient|neighbou?r|tia|t[ií]o)\s*\((9\d|1[0-2]\d)\)|\bat (9\d|1[0-2]\d)(?=,? (?:i|he|she|my|mom|dad|grandma|grandpa)\b)|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
@@ -193,7 +195,9 @@ const READING_TALK = /\b(?:blood pressure|bp|systolic|diastolic|reads?|reading|g
 function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   const text = scan.text;
   each(AGE_IN_WORDS, scan, (m) => add('AGE_OVER_89', m.index, m.index + m[0].length, 0.8));
-  each(FIXED_HOLIDAY, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.6));
+  each(FIXED_HOLIDAY, scan, (m) => {
+    if (HOLIDAY_LEAD.test(text.slice(Math.max(0, m.index - 14), m.index))) add('DATE', m.index, m.index + m[0].length, 0.6);
+  });
   // Weekdays are the only dates (and ages over 89 in words the only ages) written without a digit.
   if (!hasDigit) {
     if (text.includes('day')) each(WEEKDAY, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.6, true));
@@ -207,7 +211,7 @@ function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   each(DATE_NUMERIC_SHORT, scan, (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
     // "3/4" is a date only with a cue: "on 3/4", "since 12/1"; otherwise it is a fraction or a score.
     if (isCalendarDate(a, b) && /\b(?:on|since|from|until|dob|born|date|admitted|discharged)\s*:?\s*$/i.test(before)) {
       add('DATE', m.index, m.index + m[0].length, 0.7);
