@@ -26,12 +26,7 @@ export function findIdentifiers(text: string, scan: ScannedText = new ScannedTex
     findLabelledIds(scan, add, digits);
   }
   for (const name of findNames(text)) found.push(name);
-  if (text.includes('#')) each(HASHTAG_NAME, scan, (m) => {
-    const given = m[1]!.toLowerCase();
-    if (!FIRST_NAMES.has(given) || AMBIGUOUS_FIRST_NAMES.has(given) || HASHTAG_SUFFIX.test(m[2]!)) return;
-    const end = m.index + m[0].length;
-    add('PERSON', end - m[1]!.length - m[2]!.length, end, 0.7);
-  });
+  findHashtagNames(scan, add);
   return resolveOverlaps(found);
 }
 
@@ -177,9 +172,9 @@ const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
 const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
 /** A holiday on a fixed day names one calendar day ("admitted on Christmas Eve", h43, d54); "like the Fourth of July", "a Halloween store" name none. */
 const FIXED_HOLIDAY = /\b(?:Christmas(?: Eve| Day| morning| night)?|New Year(?:'|’)?s(?: Eve| Day)?|Fourth of July|Independence Day|Halloween(?: night)?|Valentine(?:'|’)?s Day)\b/g;
-/** An age over 89 told in words: "nonagenarian", "in his late nineties" (h21, d52). */
 /** What comes just before a holiday that is a day of someone's: "on", "since", "over", "through", "for". */
 const HOLIDAY_LEAD = /\b(?:on|since|over|through|for) (?:the )?$/;
+/** An age over 89 told in words: "nonagenarian", "in his late nineties" (h21, d52). */
 const AGE_IN_WORDS = /\b(?:nonagenarian|centenarian|in (?:his|her|their|my|your) (?:early |mid-?|late )?(?:nineties|90s))\b/gi;
 const AGE_OVER_89 =
   /\b(?:(?:age[ds]?|aged)\s*:?\s*(9\d|1[0-2]\d)\b|(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y\/?o\b)|(9\d|1[0-2]\d)(?:st|nd|rd|th) birthday|turn(?:ed|s|ing)?\s+(9\d|1[0-2]\d)\b|(?:abuel[ao]|grandma|grandpa|grandmother|grandfather|mom|mum|mother|dad|father|aunt|uncle|husband|wife|patient|neighbou?r|tia|t[ií]o)\s*\((9\d|1[0-2]\d)\)|\bat (9\d|1[0-2]\d)(?=,? (?:i|he|she|my|mom|dad|grandma|grandpa)\b)|(?:is|was|am|i'm|he's|she's|who's)\s+(9\d|1[0-2]\d)\b(?![.,]\d)(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|degrees|°|lbs?|pounds|kg|mg|ml|units|dollars|cents|points|miles|feet|ft|in\b|mmhg|bpm|\/)))/gi;
@@ -211,7 +206,7 @@ function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
   each(DATE_NUMERIC_SHORT, scan, (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
     // "3/4" is a date only with a cue: "on 3/4", "since 12/1"; otherwise it is a fraction or a score.
     if (isCalendarDate(a, b) && /\b(?:on|since|from|until|dob|born|date|admitted|discharged)\s*:?\s*$/i.test(before)) {
       add('DATE', m.index, m.index + m[0].length, 0.7);
@@ -332,8 +327,19 @@ const SPACED_PLATE = /\b(?:licen[cs]e )?plate(?: (?:number|no\.?|#))?\s*(?:is|:|
 // A Canadian Social Insurance Number is nine digits, often in threes; "SIN" only in capitals ("sin" is Spanish for without) (d52).
 const SIN = /\b(?:SIN|[Ss]ocial [Ii]nsurance (?:[Nn]umber|[Nn]o\.?|#))\b[^\n\d.!?]{0,20}?(\d{3}[ -]?\d{3}[ -]?\d{3})(?![\d-])/g;
 // A full name run together in a hashtag ("#TeamAvaMarchetti", "#PrayForLiamOrtega"): the given name must be a known one (d52).
-const HASHTAG_SUFFIX = /^(?:Strong|Fights?|Fighter|Warrior|Army|Journey|Recovery|Updates?)$/;
-const HASHTAG_NAME = /#(?:Team|PrayFor|PrayersFor|Pray4|Prayers4|Love4|LoveFor|Go|Fight4|FightFor|StandWith)?([A-Z][a-z]+)([A-Z][a-z]+)(?=(?:Strong|Fights?|Fighter|Warrior|Army|Journey|Recovery|Updates?)?\b)/g;
+const HASHTAG_SUFFIXES = 'Strong|Fights?|Fighter|Warrior|Army|Journey|Recovery|Updates?';
+const HASHTAG_SUFFIX = new RegExp(`^(?:${HASHTAG_SUFFIXES})$`);
+const HASHTAG_NAME = new RegExp(`#(?:Team|PrayFor|PrayersFor|Pray4|Prayers4|Love4|LoveFor|Go|Fight4|FightFor|StandWith)?([A-Z][a-z]+)([A-Z][a-z]+)(?=(?:${HASHTAG_SUFFIXES})?\\b)`, 'g');
+
+function findHashtagNames(scan: ScannedText, add: Add): void {
+  if (!scan.text.includes('#')) return;
+  each(HASHTAG_NAME, scan, (m) => {
+    const given = m[1]!.toLowerCase();
+    if (!FIRST_NAMES.has(given) || AMBIGUOUS_FIRST_NAMES.has(given) || HASHTAG_SUFFIX.test(m[2]!)) return;
+    const end = m.index + m[0].length;
+    add('PERSON', end - m[1]!.length - m[2]!.length, end, 0.7);
+  });
+}
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const MBI = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
 const OTHER_ID = /(?<![\w#])#\s?(\d{5,12})\b/g;

@@ -221,10 +221,11 @@ export function adverseEventElements(text: string, scanned: ScannedText = new Sc
  */
 function takenForTheHarm(scanned: ScannedText): boolean {
   const sentences = scanned.text.split(SENTENCE_BREAK);
-  const first = sentences.findIndex((s) => scanned.hasInPart(STATES_NO_EVENT, s));
+  const statesNoEvent = sentences.map((s) => scanned.hasInPart(STATES_NO_EVENT, s));
+  const first = statesNoEvent.indexOf(true);
   if (first < 0) return false;
   return sentences.every((s, i) => {
-    if (scanned.hasInPart(STATES_NO_EVENT, s)) return true;
+    if (statesNoEvent[i]) return true;
     const namesProduct = scanned.hasInPart(SUSPECT_PRODUCT, s) || scanned.hasInPart(GENERIC_PRODUCT, s);
     return !namesProduct && (i < first || !(scanned.hasInPart(ADVERSE_EVENT, s) || scanned.hasInPart(SIDE_EFFECTS_EXPERIENCED, s)));
   });
