@@ -1,8 +1,8 @@
-import { urgentThreshold, type Scored } from './training.ts';
+import { urgentThreshold, flaggedBesidesUrgentOutput, type Scored } from './training.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { featurize, tokenize, signalIndex } from './features.ts';
-import { shippedModel, score, loadModel, storeModel, MODEL_OUTPUTS } from './index.ts';
+import { shippedModel, score, loadModel, storeModel, MODEL_OUTPUTS, type ModelScores } from './index.ts';
 import { logits } from './linear-model.ts';
 import { trainBinary } from './logistic-regression.ts';
 import { analyzeMessage } from '../analyze.ts';
@@ -108,4 +108,14 @@ test('the urgent threshold is not raised past the point where it drops more cris
   ];
   const t = urgentThreshold(items);
   assert.ok(t > 0.45 && t <= 0.6, `threshold ${t}: above the false alarms, below the crises`);
+});
+
+test('a rule hit the veto takes back does not count as flagged when the urgent threshold is chosen; one the veto leaves, and an intent score over its threshold, do', () => {
+  const thresholds = { 'intent.emergency': 0.46, 'intent.self_harm': 0.37 };
+  const scores = (urgent: number, emergency: number, selfHarm: number) => ({ urgent, 'intent.emergency': emergency, 'intent.self_harm': selfHarm }) as ModelScores;
+  // An idiom the phrase list hit, the model sure it is nothing (every urgent score under the veto's 0.3).
+  assert.deepEqual(flaggedBesidesUrgentOutput({ rules: true, s: scores(0.1, 0.2, 0.05), y: false }, thresholds, 0.3), { p: 0.1, rule: false, y: false });
+  assert.equal(flaggedBesidesUrgentOutput({ rules: true, s: scores(0.1, 0.35, 0.05), y: true }, thresholds, 0.3).rule, true);
+  assert.equal(flaggedBesidesUrgentOutput({ rules: false, s: scores(0.1, 0.05, 0.4), y: true }, thresholds, 0.3).rule, true);
+  assert.equal(flaggedBesidesUrgentOutput({ rules: false, s: scores(0.9, 0.05, 0.05), y: true }, thresholds, 0.3).rule, false, 'the urgent output itself is what the threshold decides');
 });

@@ -25,8 +25,12 @@ export interface TrainingExample {
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
 /** For these a miss costs more than a false alarm: thresholds maximise F2 (recall weighs double). */
 const RECALL_FIRST = new Set<string>(['intent.adverse_event']);
-/** Urgent precision the threshold must keep on out-of-fold messages (the target is 0.90). */
-const URGENT_PRECISION = 0.9;
+/**
+ * Urgent precision the threshold must keep on out-of-fold messages, counted as decide() flags them
+ * (vetoed rule hits not flagged). The target is 0.90; fresh blind sets read up to 0.04 under the
+ * out-of-fold precision (stop 22: 0.924–0.984 at 0.961), so 0.95 keeps a margin as PHI_PRECISION does.
+ */
+const URGENT_PRECISION = 0.95;
 /** How far ahead urgentThreshold looks when it weighs crises lost against false alarms avoided. */
 const URGENT_STEP = 0.1;
 /**
@@ -144,19 +148,13 @@ export function chooseThresholds(examples: TrainingExample[], scores: ModelScore
       RECALL_FIRST.has(name) ? 2 : 1,
     );
   }
-  // Urgent: the lowest threshold whose out-of-fold precision stays at the target, so recall is as high as it can be.
-  thresholds.urgent = urgentThreshold(
-    mentionIdx.map((i) => {
-      const s = scores[i]!;
-      const caught =
-        ruleHas(i, 'emergency') ||
-        ruleHas(i, 'self_harm') ||
-        s['intent.emergency'] >= thresholds['intent.emergency']! ||
-        s['intent.self_harm'] >= thresholds['intent.self_harm']!;
-      return { p: s.urgent, rule: caught, y: examples[i]!.message.labels.urgent };
-    }),
-  );
   const urgentScored = mentionIdx.map((i) => ({ rules: ruleHas(i, 'emergency') || ruleHas(i, 'self_harm'), s: scores[i]!, y: examples[i]!.message.labels.urgent }));
+  // The veto first, by the intents' flags alone: the rule hits it takes back are not flagged, and
+  // counting them as flagged read out-of-fold precision ~0.89 where decide() flags at ~0.96 (stop 23).
+  const veto = vetoThreshold(urgentScored, thresholds);
+  // Urgent: the lowest threshold whose out-of-fold precision stays at the target, so recall is as high as it can be.
+  thresholds.urgent = urgentThreshold(urgentScored.map((it) => flaggedBesidesUrgentOutput(it, thresholds, veto)));
+  // Again with the urgent output's flags: a crisis it catches is not lost to a veto.
   thresholds['urgent.veto'] = vetoThreshold(urgentScored, thresholds);
   thresholds['urgent.possible'] = laneThreshold(urgentScored);
   thresholds.phi = lowestThresholdAtPrecision(
@@ -175,10 +173,10 @@ export interface Scored {
 /**
  * The lowest threshold whose out-of-fold precision reaches the target — but the threshold is not
  * raised past the point where raising it by 0.1 more would drop more crises than false alarms. The
- * rules and the intent thresholds set most of the urgent precision (out of fold ~0.89–0.90 at any
- * urgent threshold), so the curve can be flat just under the target: in stop 21 holding 0.90 exactly
- * moved the threshold from 0.46 to 0.80 for 0.0001 of precision and 23 more crises missed out of fold
- * (recall 0.989 → 0.979), and fresh blind sets lost a flagged crisis each (they reached the lane).
+ * rules and the intent thresholds set most of the urgent precision, so the curve can be flat just
+ * under the target: in stop 21 holding it exactly moved the threshold from 0.46 to 0.80 for 0.0001
+ * of precision and 23 more crises missed out of fold (recall 0.989 → 0.979), and fresh blind sets
+ * lost a flagged crisis each (they reached the lane).
  */
 export function urgentThreshold(items: Scored[]): number {
   for (let t = 0.02; t <= 0.901; t += 0.01) {
@@ -213,10 +211,19 @@ function lowestThresholdAtPrecision(items: Scored[], precision: number): number 
   return bestThreshold(items, 2);
 }
 
-interface UrgentScored {
+export interface UrgentScored {
   rules: boolean;
   s: ModelScores;
   y: boolean;
+}
+
+/**
+ * A mention for urgentThreshold: `rule` is whether decide() flags it urgent without the urgent
+ * output — a rule hit the veto leaves standing, or an urgent intent's own score.
+ */
+export function flaggedBesidesUrgentOutput({ rules, s, y }: UrgentScored, thresholds: Thresholds, veto: number): Scored {
+  const caught = (rules && maxUrgentScore(s) >= veto) || s['intent.emergency'] >= thresholds['intent.emergency']! || s['intent.self_harm'] >= thresholds['intent.self_harm']!;
+  return { p: s.urgent, rule: caught, y };
 }
 
 /**
@@ -226,7 +233,7 @@ interface UrgentScored {
  */
 function vetoThreshold(items: UrgentScored[], thresholds: Thresholds): number {
   const byModel = (s: ModelScores): boolean =>
-    s.urgent >= thresholds.urgent! || s['intent.emergency'] >= thresholds['intent.emergency']! || s['intent.self_harm'] >= thresholds['intent.self_harm']!;
+    (thresholds.urgent !== undefined && s.urgent >= thresholds.urgent) || s['intent.emergency'] >= thresholds['intent.emergency']! || s['intent.self_harm'] >= thresholds['intent.self_harm']!;
   const urgentCount = items.filter((it) => it.y).length;
   let chosen = 0;
   for (let t = 0.01; t <= 0.301; t += 0.01) {
