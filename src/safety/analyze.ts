@@ -43,7 +43,8 @@ export function analyzeWithModel(input: MessageInput, profile: OrgProfile, model
     }
   }
   // Spans refer to the text as given: markup was blanked to spaces, so offsets still hold.
-  const spans = phiSpans.map((s) => ({ ...s, text: raw.slice(s.start, s.end) }));
+  // Named fields only: a candidate carries the finder's marks, which are not part of the answer.
+  const spans: PhiSpan[] = phiSpans.map((s) => ({ type: s.type, start: s.start, end: s.end, text: raw.slice(s.start, s.end) }));
 
   let playbook = null;
   if (urgent) {

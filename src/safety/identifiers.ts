@@ -26,7 +26,7 @@ export function findIdentifiers(text: string, scan: ScannedText = new ScannedTex
     findLabelledIds(scan, add, digits);
   }
   for (const name of findNames(text)) found.push(name);
-  findHashtagNames(scan, add);
+  findHashtagNames(scan, found);
   return resolveOverlaps(found);
 }
 
@@ -331,13 +331,14 @@ const HASHTAG_SUFFIXES = 'Strong|Fights?|Fighter|Warrior|Army|Journey|Recovery|U
 const HASHTAG_SUFFIX = new RegExp(`^(?:${HASHTAG_SUFFIXES})$`);
 const HASHTAG_NAME = new RegExp(`#(?:Team|PrayFor|PrayersFor|Pray4|Prayers4|Love4|LoveFor|Go|Fight4|FightFor|StandWith)?([A-Z][a-z]+)([A-Z][a-z]+)(?=(?:${HASHTAG_SUFFIXES})?\\b)`, 'g');
 
-function findHashtagNames(scan: ScannedText, add: Add): void {
+function findHashtagNames(scan: ScannedText, found: IdentifierSpan[]): void {
   if (!scan.text.includes('#')) return;
   each(HASHTAG_NAME, scan, (m) => {
     const given = m[1]!.toLowerCase();
     if (!FIRST_NAMES.has(given) || AMBIGUOUS_FIRST_NAMES.has(given) || HASHTAG_SUFFIX.test(m[2]!)) return;
     const end = m.index + m[0].length;
-    add('PERSON', end - m[1]!.length - m[2]!.length, end, 0.7);
+    const start = end - m[1]!.length - m[2]!.length;
+    found.push({ type: 'PERSON', start, end, text: scan.text.slice(start, end), confidence: 0.7, fullName: true });
   });
 }
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;

@@ -163,3 +163,11 @@ test("a newborn's security tag number and a prior authorization reference are id
   assert.ok(types("Our daughter's infant security tag #KT-55120 keeps alarming in the birth center").includes('DEVICE_ID'));
   assert.ok(types('My prior auth reference PA-88213 for the MRI was approved last week').includes('OTHER_ID'));
 });
+
+test('a hashtag running a given and a family name together is a full name; a double given name alone is not', () => {
+  const guard = (text: string) => guardPhi(text, 'mention', findIdentifiers(text), profile);
+  assert.deepEqual(guard('Prayers for #TeamNoahBennett tonight, he had surgery today').spans.map((s) => s.text), ['NoahBennett']);
+  // "MaryBeth" is shaped like two names run together, but it is one given name: in a mention it identifies no one.
+  assert.equal(guard('my friend MaryBeth had surgery today, keep her in your thoughts').found, false);
+  assert.deepEqual(guard('my friend MaryBeth Lopez had surgery today').spans.map((s) => s.text), ['MaryBeth Lopez']);
+});

@@ -12,12 +12,17 @@ import { ScannedText } from './scanned-text.ts';
  * its staff or public figures) and be tied to that person's health, care, visit or billing.
  * For outgoing text, confirming that someone is or was a patient is a violation on its own.
  */
+/** A person's identifier the guard considered; `fullName` as the finder marked it (IdentifierSpan). */
+export interface PhiCandidate extends PhiSpan {
+  fullName?: boolean;
+}
+
 export interface PhiDecision {
   found: boolean;
   spans: PhiSpan[];
   findings: PhiFinding[];
   /** Identifiers that belong to a person (not the hospital, staff or caregivers), whatever the context: the spans to show when the statistical layer judges the message PHI. */
-  candidates: PhiSpan[];
+  candidates: PhiCandidate[];
   /** The context the decision was made in, for the statistical layer. */
   evidence: { careTied: boolean; personal: boolean; eventish: boolean; patientStatus: boolean };
 }
@@ -47,13 +52,13 @@ export function guardPhi(
   const rewrite = privacyRewrite(profile);
 
   const status = kind === 'draft' ? findPatientStatus(text, scanned) : null;
-  const candidates: PhiSpan[] = [];
+  const candidates: PhiCandidate[] = [];
   for (const id of identifiers) {
     if (id.confidence < (MIN_CONFIDENCE[id.type] ?? 0.5)) continue;
     if (id.type === 'PERSON' && isCaregiverName(text, id)) continue;
     // A public figure is not PHI, unless our own post confirms they are our patient.
     if (isOrgOwn(id, details) && !(status && id.type === 'PERSON' && !isStaffName(id, profile))) continue;
-    if (id.type !== 'HANDLE' && !(id.type === 'DATE' && id.yearOnly)) candidates.push({ type: id.type, start: id.start, end: id.end, text: id.text });
+    if (id.type !== 'HANDLE' && !(id.type === 'DATE' && id.yearOnly)) candidates.push(id.fullName ? { type: id.type, start: id.start, end: id.end, text: id.text, fullName: true } : { type: id.type, start: id.start, end: id.end, text: id.text });
     if (!isPhi(id, text, kind, careTied || status !== null, personal || status !== null, eventish, status !== null)) continue;
     spans.push({ type: id.type, start: id.start, end: id.end, text: id.text });
     findings.push(
@@ -146,13 +151,11 @@ function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: bo
 
 /**
  * Any identifier but a first name alone, which identifies no one in a mention. A hashtag's
- * "AvaMarchetti" is two names run together (not "DeShawn" or "McKenzie": each part has 3+ letters).
+ * "AvaMarchetti" is a full name run together, as its finder marks it ("MaryBeth" alone is not).
  */
-export function identifiesSomeone(id: { type: string; text: string }): boolean {
-  return id.type !== 'PERSON' || /\s/.test(id.text.trim()) || RUN_TOGETHER_NAMES.test(id.text);
+export function identifiesSomeone(id: { type: string; text: string; fullName?: boolean }): boolean {
+  return id.type !== 'PERSON' || /\s/.test(id.text.trim()) || id.fullName === true;
 }
-
-const RUN_TOGETHER_NAMES = /^(?!Ma?c)\p{Lu}\p{Ll}{2,}\p{Lu}\p{Ll}{2,}$/u;
 
 const CARE_AFTER_DATE = /^[^.!?]{0,25}\b(?:appointment|appt|surgery|procedure|visit|admission|discharge|scan|mri|cardiology|ortho\w*|oncology|tonsillectomy|\w+ectomy)\b/i;
 

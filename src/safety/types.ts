@@ -34,6 +34,8 @@ export interface IdentifierSpan {
   confidence: number;
   /** A date that is only a year, or only a weekday: never PHI on its own. */
   yearOnly?: boolean;
+  /** A given and a family name run together ("#TeamAvaMarchetti"): a full name, though it has no space. */
+  fullName?: boolean;
 }
 
 export type MessageKind = 'mention' | 'draft';
