@@ -209,3 +209,19 @@ test('a fixed-day holiday is a date; a pilot certificate is a licence', () => {
   assert.deepEqual(types('my scan lit up like the Fourth of July'), []);
   assert.ok(types('FAA pilot certificate 4410932 for my medical').includes('LICENSE_NUMBER:4410932'));
 });
+
+test('a town after words that put someone there is a city; states, flights, institutions and a friend\'s house are not', () => {
+  assert.ok(types('my nana lives way out in Quail Ridge and the PT visits stopped').includes('CITY:Quail Ridge'));
+  assert.ok(types('we drove an hour in from Silver Lake for his MRI').includes('CITY:Silver Lake'));
+  assert.ok(types('mi papá vive solo en Orchard Bend').includes('CITY:Orchard Bend'));
+  assert.ok(types('does the van come out to Piney Flats?').includes('CITY:Piney Flats'));
+  for (const text of ['we moved here from Ohio last spring', 'flew in from Lisbon on Friday', 'got transferred from Mercy General overnight', "he came back from Maya's party with a rash", 'the new clinic in Millbrook opens Monday']) {
+    assert.ok(!types(text).some((t) => t.startsWith('CITY')), text);
+  }
+});
+
+test('a holiday with its year is a date; a clinician\'s badge licence is not the patient\'s', () => {
+  assert.ok(types('my ER trip on Easter 2023 still shows as unpaid').includes('DATE:Easter 2023'));
+  assert.ok(types('since Labor Day, 2025 I have been on the waitlist').includes('DATE:Labor Day, 2025'));
+  assert.deepEqual(types('the phlebotomist, whose badge said license PB-55103, was so rough').filter((t) => t.startsWith('LICENSE')), []);
+});

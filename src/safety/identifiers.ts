@@ -25,6 +25,7 @@ export function findIdentifiers(text: string, scan: ScannedText = new ScannedTex
     findPlaces(scan, add, digits);
     findLabelledIds(scan, add, digits);
   }
+  findTowns(text, add);
   for (const name of findNames(text)) found.push(name);
   findHashtagNames(scan, found);
   return resolveOverlaps(found);
@@ -172,6 +173,9 @@ const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
 const YEAR = /(?<![\d$#.,-])(?:19|20)\d{2}(?![\d%,.]\d|\d|-\d)/g;
 /** A holiday on a fixed day names one calendar day ("admitted on Christmas Eve", h43, d54); "like the Fourth of July", "a Halloween store" name none. */
 const FIXED_HOLIDAY = /\b(?:Christmas(?: Eve| Day| morning| night)?|New Year(?:'|’)?s(?: Eve| Day)?|Fourth of July|Independence Day|Halloween(?: night)?|Valentine(?:'|’)?s Day)\b/g;
+/** A holiday with its year is one calendar day, a movable one too: "my ER visit on Thanksgiving 2024" (d56). */
+const HOLIDAY_WITH_YEAR =
+  /\b(?:Thanksgiving|Easter(?: Sunday)?|Memorial Day|Labor Day|Mother(?:'|’)?s Day|Father(?:'|’)?s Day|MLK Day|Martin Luther King(?: Jr\.?)? Day|Presidents(?:'|’)? Day|Black Friday|Christmas(?: Eve| Day)?|New Year(?:'|’)?s(?: Eve| Day)?|Fourth of July|Independence Day|Halloween|Valentine(?:'|’)?s Day),? (?:19|20)\d{2}\b/g;
 /** What comes just before a holiday that is a day of someone's: "on", "since", "over", "through", "for". */
 const HOLIDAY_LEAD = /\b(?:on|since|over|through|for) (?:the )?$/;
 /** An age over 89 told in words: "nonagenarian", "in his late nineties" (h21, d52). */
@@ -198,6 +202,7 @@ function findDates(scan: ScannedText, add: Add, hasDigit: boolean): void {
     if (text.includes('day')) each(WEEKDAY, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.6, true));
     return;
   }
+  each(HOLIDAY_WITH_YEAR, scan, (m) => add('DATE', m.index, m.index + m[0].length, 0.7));
   each(DATE_NUMERIC, scan, (m) => {
     const a = Number(m[1]);
     const b = Number(m[3]);
@@ -316,7 +321,7 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
 const CALL_BEFORE_PHONE = /\b(?:call|text|phone|reach)(?: (?:me|us|him|her))?(?: at| on)?\s*:?\s*$/i;
 const PHONE_SHAPED = /^(?:1-)?\d{3}-\d{3}-\d{4}$/;
 const CLINICIAN_NEAR =
-  /\b(?:the|that|this|your|an?|whose) (?:er |ed |urgent care |on-call |covering )?(?:doc|doctor|physician|surgeon|nurse|provider|pharmacist|np|pa|dentist|therapist|midwife)\b|\b(?:his|her|their) badge\b/i;
+  /\b(?:the|that|this|your|an?|whose) (?:er |ed |urgent care |on-call |covering )?(?:doc|doctor|physician|surgeon|nurse|provider|pharmacist|np|pa|dentist|therapist|midwife|tech|technician|phlebotomist|paramedic|emt)\b|\b(?:his|her|their|whose) badge\b/i;
 const WRITER_IS_CLINICIAN = /\b(?:i(?:'|’)?m|i am|as) an? (?:\w+ )?(?:nurse|doctor|physician|pharmacist|np|pa|dentist|therapist|midwife|rn|lpn|emt|paramedic)\b/i;
 // "the last five of my MRN are 4 4 0 2 1": a record number read out digit by digit.
 const SPACED_MRN = /\b(?:MRN|medical record(?: number| no)?|chart (?:number|no))\b[^\n\d.!?]{0,30}?\b((?:\d[ -]){3,}\d)\b/gi;
@@ -341,6 +346,44 @@ function findHashtagNames(scan: ScannedText, found: IdentifierSpan[]): void {
     found.push({ type: 'PERSON', start, end, text: scan.text.slice(start, end), confidence: 0.7, fullName: true });
   });
 }
+
+// ---- Towns: where someone lives or travels from ----
+
+/** One to three capitalised words after a space: a place name, if the words before it put someone there. */
+const CAPITALISED_RUN = /(?<=[ \t])\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){0,2}/gu;
+/**
+ * "we drive in from Coos Bay", "drove two hours from Dunmore", "she lives alone in Halsey", "home
+ * in Gates", "my grandpa out in Fernhill", "comes out to Shady Cove", "vive sola en Fernhill".
+ * Without a list of towns the cue is the evidence; the name is the capitalised words after it. A
+ * flight is left out: "flew back from Manila" is a trip, not a home (d20, d47, d49).
+ */
+const TOWN_CUE =
+  /(?:\b(?:drive|drives|drove|driving|driven|come|comes|came|coming|travel\w*|moved|moving|transferred|commut\w*|brought|brings?|bringing)\b(?:[ \t]+[\w']+){0,4}?[ \t]+from|\b(?:live|lives|living|lived)\b(?:[ \t]+(?:alone|out|way|all|the|by|himself|herself|themselves|myself|ourselves|up|down|over|still|now))*[ \t]+in|\b(?:home|house|farm|place|trailer|apartment)[ \t]+(?:(?:out|up|down|back)[ \t]+)?in|\bout[ \t]+(?:in|to)|\b(?:vive|viven|vivo|vivimos)(?:[ \t]+(?:sola|solo|solas|solos))?[ \t]+en)[ \t]+$/i;
+/** Capitalised words that are not towns: states and countries (no smaller than HIPAA allows), days, months, titles, institutions. */
+const NOT_TOWN_WORDS = new Set(
+  (
+    'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia washington wisconsin wyoming ' +
+    'america canada guatemala honduras salvador cuba haiti colombia venezuela peru brazil chile argentina ecuador spain france germany italy england ireland scotland britain poland ukraine russia india china japan korea vietnam philippines africa europe asia nigeria ghana kenya ethiopia somalia iran iraq syria afghanistan pakistan israel egypt ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'the my our your his her their this that dr mr mrs ms nurse mom dad ' +
+    'hospital general memorial regional medical center centre clinic health care urgent university college school church county park street avenue road hall building wing lot garage pavilion institute'
+  ).split(' '),
+);
+
+function findTowns(text: string, add: Add): void {
+  CAPITALISED_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CAPITALISED_RUN.exec(text)) !== null) {
+    if (!TOWN_CUE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    const words = m[0].split(/[ \t]/);
+    // "from Sam's house", "from Coastal General": a person's place or an institution, not a town.
+    if (words.some((w) => NOT_TOWN_WORDS.has(w.toLowerCase())) || /^['’]s\b/.test(text.slice(m.index + m[0].length))) continue;
+    // A run opening with a given name is taken for a person ("came over from Rosa Diaz"), though a "Jordan Lake" is lost.
+    if (FIRST_NAMES.has(words[0]!.toLowerCase())) continue;
+    add('CITY', m.index, m.index + m[0].length, 0.7);
+  }
+}
+
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const MBI = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
 const OTHER_ID = /(?<![\w#])#\s?(\d{5,12})\b/g;
@@ -404,6 +447,7 @@ const PRIORITY: Record<IdentifierType, number> = {
   AGE_OVER_89: 68,
   STREET_ADDRESS: 65,
   ZIP_CODE: 64,
+  CITY: 62,
   ROOM: 60,
   HANDLE: 55,
   PERSON: 50,

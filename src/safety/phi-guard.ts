@@ -140,6 +140,10 @@ function isPhi(id: IdentifierSpan, text: string, kind: MessageKind, careTied: bo
     case 'STREET_ADDRESS':
     case 'ZIP_CODE':
       return personal && !eventish;
+    case 'CITY':
+      // Found only after words that put a person there ("we drive in from Coos Bay"), so the event
+      // words that clear an address ("drive", "hours": a blood drive's) do not clear it.
+      return personal;
     case 'PERSON':
       // In a mention a first name alone identifies no one ("my daughter Noor got her cast off");
       // our own post naming someone beside their care does.
@@ -227,6 +231,7 @@ function addReplyHandle(text: string, replyTo: string, spans: PhiSpan[]): void {
 const LABELS: Record<IdentifierType, string> = {
   PERSON: 'name',
   STREET_ADDRESS: 'street address',
+  CITY: 'town or city',
   ZIP_CODE: 'ZIP code',
   DATE: 'date',
   AGE_OVER_89: 'age over 89',

@@ -437,3 +437,12 @@ test('pauses in a baby\'s breathing and a hand gone white and numb within the ho
   assert.equal(triageMessage('How much ibuprofen is too much? My mom takes it daily and I\'m scared of overdosing her kidneys by accident.').urgent, false);
   assert.equal(triageMessage('if the pharmacy app logs me out again i\'m gonna end it all lmao').urgent, false);
 });
+
+test('a swollen, hot calf and breathlessness told in two sentences are an emergency; dying of embarrassment in Spanish and "kms" over a refund are not urgent', () => {
+  assert.equal(triageMessage('Flew home from my sister\'s wedding on Sunday. My right calf got puffy and warm yesterday. Today I get out of breath just climbing the stairs.').urgent, true);
+  assert.equal(triageMessage('My calf is sore from leg day. I got winded on the stairs too, need more cardio lol').urgent, false);
+  assert.equal(triageMessage('casi me muero de risa when the nurse told that joke 😂').urgent, false);
+  assert.equal(triageMessage('me voy a morir de vergüenza, I called my surgeon mom by accident').urgent, false);
+  assert.equal(triageMessage('the vending machine took my last $5 again. gonna kms. where do i ask for a refund').urgent, false);
+  assert.equal(triageMessage('ya no puedo más, me quiero morir').urgent, true);
+});

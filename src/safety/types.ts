@@ -4,6 +4,7 @@
 export type IdentifierType =
   | 'PERSON'
   | 'STREET_ADDRESS'
+  | 'CITY'
   | 'ZIP_CODE'
   | 'DATE'
   | 'AGE_OVER_89'

@@ -11,9 +11,9 @@ export const CARE_TIE =
 export const PERSONAL_REFERENCE =
   /\b(?:i|i'm|im|i've|i'd|me|my|mine|myself|he|she|his|her|him|hers|they|their|them|you|your|you're|yours|mom|mum|mother|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbou?r|partner|baby|boyfriend|girlfriend|kid|child|cousin|nephew|niece|fianc[eé]e?)\b/i;
 
-/** The hospital's own public occasions: their dates, rooms and addresses are announcements. */
+/** The hospital's own public occasions: their dates, rooms and addresses are announcements. Hours waited ("waited 6 hours", d56) are no opening hours. */
 export const PUBLIC_EVENT =
-  /\b(?:join us|event|fair|class(?:es)?|register|registration|sign up|webinar|seminar|workshop|open house|screening event|clinic hours|hours|closed on|open on|will be closed|holiday|drive|5k|10k|run|walk|gala|celebrat\w*|awareness|picnic|tour|talk|lecture|support group|meeting|free flu shot|rsvp|tickets|festival|fundraiser|ribbon|grand opening|now open|opening|starting|starts|through|deadline|enroll(?:ment)?|ceremony|survivors|q&a|meet|free|join|welcome|lobby|retires?|retirement|congratulations|congrats to (?:dr|nurse|our))\b/i;
+  /\b(?:join us|event|fair|class(?:es)?|register|registration|sign up|webinar|seminar|workshop|open house|screening event|clinic hours|(?<!\b(?:waited|waiting|wait|sat|sitting|stuck|on hold|been there|been here) (?:for )?(?:over |almost |nearly |about )?(?:\d+\+?|an?|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|many)(?: more| whole| long)? )hours|closed on|open on|will be closed|holiday|drive|5k|10k|run|walk|gala|celebrat\w*|awareness|picnic|tour|talk|lecture|support group|meeting|free flu shot|rsvp|tickets|festival|fundraiser|ribbon|grand opening|now open|opening|starting|starts|through|deadline|enroll(?:ment)?|ceremony|survivors|q&a|meet|free|join|welcome|lobby|retires?|retirement|congratulations|congrats to (?:dr|nurse|our))\b/i;
 
 /** Date cues that make a date a person's date: birth, admission, discharge, visit, surgery. */
 export const PERSONAL_DATE_CUE =
