@@ -446,3 +446,12 @@ test('a swollen, hot calf and breathlessness told in two sentences are an emerge
   assert.equal(triageMessage('the vending machine took my last $5 again. gonna kms. where do i ask for a refund').urgent, false);
   assert.equal(triageMessage('ya no puedo más, me quiero morir').urgent, true);
 });
+
+test('a swollen calf is a leg, not an animal; drugs by common brand and generic names are products', () => {
+  const clot = triageMessage('Two weeks after my hip replacement my left calf is swollen, red and hot and I get winded on the stairs');
+  assert.deepEqual([clot.urgent, clot.intents.includes('adverse_event')], [true, true]);
+  const rash = triageMessage('Started Omnicef for my ear infection on Monday and now I have itchy hives all over my back');
+  assert.equal(rash.adverseEvent?.product, true);
+  assert.equal(triageMessage('Since my Prolia shot last month my jaw is swollen and a sore on my gum will not heal').intents.includes('adverse_event'), true);
+  assert.equal(triageMessage('Our calf got a swollen neck after her vaccine, the vet is coming tomorrow').intents.includes('adverse_event'), false);
+});

@@ -5,6 +5,36 @@ const MORE_DRUGS =
   'sulfa(?: drugs?)?|orajel|anbesol|benzocaine|androgel|testosterone(?: gel| cream| shots?| injections?)?|spironolactone|hctz|hydrochlorothiazide|furosemide|lasix|amiodarone|digoxin|allopurinol|colchicine|finasteride|tamsulosin|flomax|sildenafil|melatonin|ondansetron|zofran|reglan|metoclopramide|phenergan|promethazine|diclofenac|meloxicam|celebrex|topiramate|topamax|keppra|levetiracetam|depakote|valproate|tegretol|trazodone|mirtazapine|remeron|buspirone|hydroxyzine|vyvanse|concerta|strattera|suboxone|buprenorphine|methadone|naltrexone|vivitrol|chantix|varenicline|paxlovid|tamiflu|macrobid|nitrofurantoin|flagyl|diflucan|hrt|hormone (?:therapy|pills?|replacement)|estrogen|testosterone|progesterone|clomid|saxenda|victoza|rybelsus|glipizide|januvia|lantus|humalog|novolog|tresiba' +
   '|tinctures?|cbd(?: oil| gummies| tincture)?|medical (?:marijuana|cannabis)|psilocybin|ketamine|esketamine|spravato|(?:safety |retractable |insulin )?needles?|syringes?|lancets?|haloperidol|haldol|afrin|oxymetazoline|decongestant spray|nasal spray|latanoprost|digitalis|ashwagandha|kratom|turmeric|berberine|st\\.? john(?:\'|’)?s wort|green tea extract|supplements?';
 
+/**
+ * Commonly prescribed and over-the-counter drugs, brand and generic, that neither list above nor the
+ * generic-name endings in SUSPECT_PRODUCT catch (d-set misses: Omnicef, Rogaine, Prolia, donepezil,
+ * zolpidem, oxybutynin, carboplatin). Plain words only: they are joined into the pattern as they are.
+ * Left out: names that are also everyday words (Alli, Actos in Spanish, Plan B); sports supplements
+ * (creatine, pre-workout: h32, h49) and ivermectin, mostly a horse paste misused (h15).
+ */
+const COMMON_DRUGS = [
+  // heart, blood pressure, blood thinners, cholesterol
+  'norvasc', 'zestril', 'prinivil', 'cozaar', 'diovan', 'benicar', 'toprol', 'lopressor', 'coreg', 'carvedilol', 'diltiazem', 'cardizem', 'verapamil', 'hydralazine', 'isosorbide', 'nitroglycerin', 'clonidine', 'entresto', 'brilinta', 'effient', 'lovenox', 'zetia', 'ezetimibe', 'fenofibrate', 'repatha', 'niacin',
+  // diabetes, thyroid, weight
+  'glucophage', 'glucotrol', 'glyburide', 'glimepiride', 'amaryl', 'pioglitazone', 'byetta', 'phentermine', 'contrave', 'qsymia', 'orlistat', 'armour thyroid', 'methimazole',
+  // pain, muscle, nerves
+  'neurontin', 'flexeril', 'cyclobenzaprine', 'robaxin', 'methocarbamol', 'tizanidine', 'baclofen', 'ultram', 'norco', 'dilaudid', 'hydromorphone', 'toradol', 'ketorolac', 'excedrin', 'midol', 'voltaren', 'indomethacin', 'fioricet',
+  // brain, mood, sleep, memory, attention
+  'zolpidem', 'lunesta', 'eszopiclone', 'restoril', 'temazepam', 'aricept', 'donepezil', 'namenda', 'memantine', 'celexa', 'citalopram', 'pristiq', 'trintellix', 'elavil', 'amitriptyline', 'nortriptyline', 'doxepin', 'risperdal', 'risperidone', 'zyprexa', 'olanzapine', 'quetiapine', 'latuda', 'vraylar', 'rexulti', 'geodon', 'clozapine', 'focalin', 'dexedrine', 'intuniv', 'guanfacine', 'qelbree', 'dilantin', 'phenytoin', 'carbamazepine', 'trileptal', 'oxcarbazepine', 'zonisamide', 'propranolol',
+  // stomach, bladder, allergy, cold
+  'nexium', 'prilosec', 'protonix', 'pepcid', 'famotidine', 'imodium', 'loperamide', 'miralax', 'dulcolax', 'senna', 'pepto', 'mucinex', 'robitussin', 'delsym', 'dextromethorphan', 'allegra', 'xyzal', 'singulair', 'detrol', 'ditropan', 'oxybutynin', 'vesicare', 'myrbetriq',
+  // lungs, skin, eyes
+  'advair', 'symbicort', 'spiriva', 'ventolin', 'proair', 'trelegy', 'rogaine', 'retin-a', 'tretinoin', 'hydroquinone', 'neosporin', 'lotrimin', 'monistat', 'xiidra', 'restasis',
+  // antibiotics and antivirals
+  'omnicef', 'cefdinir', 'ceftriaxone', 'rocephin', 'minocycline', 'tetracycline', 'valtrex', 'plaquenil', 'hydroxychloroquine',
+  // hormones, bones, reproductive
+  'prolia', 'fosamax', 'boniva', 'reclast', 'evista', 'forteo', 'premarin', 'estrace', 'provera', 'prometrium', 'nuvaring', 'xulane', 'viagra', 'cialis', 'tadalafil', 'proscar', 'avodart', 'tamoxifen', 'letrozole', 'anastrozole', 'arimidex', 'lupron',
+  // cancer, immune, injections
+  'carboplatin', 'cisplatin', 'oxaliplatin', 'taxol', 'paclitaxel', 'docetaxel', 'cytoxan', 'herceptin', 'avastin', 'opdivo', 'dupixent', 'otezla', 'stelara', 'skyrizi', 'cosentyx', 'taltz', 'tremfya', 'rinvoq', 'xeljanz', 'remicade', 'entyvio', 'ocrevus', 'tysabri', 'copaxone', 'aimovig', 'emgality', 'ajovy', 'nurtec', 'ubrelvy', 'imitrex', 'xolair', 'nucala', 'eylea', 'lucentis', 'dexamethasone', 'medrol', 'prednisolone', 'hydrocortisone',
+  // supplements
+  'fish oil', 'biotin', 'elderberry', 'echinacea', 'ginkgo', 'valerian', 'kava', 'yohimbe', 'garcinia', 'red yeast rice', 'saw palmetto',
+].join('|');
+
 /** Drugs by what they are for, not by name: a product for the model, not the reportable element. */
 const DRUG_CLASSES = 'adhd (?:med|meds|medicine|medication)|cholesterol (?:pill|med|meds|medicine)|blood pressure (?:pill|med|meds|medicine)|sleeping pills?|sleep aid|the pill';
 
@@ -17,8 +47,9 @@ export const SUSPECT_PRODUCT = new RegExp(
       'insulin|ozempic|wegovy|semaglutide|mounjaro|zepbound|tirzepatide|trulicity|jardiance|farxiga|humira|enbrel|keytruda|prednisone|steroids?|cortisone|methotrexate',
       'oxycodone|hydrocodone|vicodin|percocet|morphine|fentanyl|tramadol|codeine|gabapentin|lyrica|opioids?|painkillers?|pain meds|muscle relaxers?',
       'zoloft|sertraline|prozac|fluoxetine|lexapro|escitalopram|wellbutrin|bupropion|effexor|cymbalta|paxil|antidepressants?|ssris?|adderall|ritalin|xanax|ativan|klonopin|ambien|seroquel|abilify|lithium|lamictal|lamotrigine',
-      'birth control|depo(?:-provera)?|nexplanon|warfarin|coumadin|eliquis|xarelto|plavix|blood thinners?|heparin|levothyroxine|synthroid|accutane|isotretinoin|albuterol|inhaler|contrast(?: dye)?|anesthesia|anaesthesia|epidural|chemo(?:therapy)?|radiation|immunotherapy|iron infusion|infusion|antihistamine|benadryl|zyrtec|claritin|flonase|sudafed|nyquil|dayquil|\\w+(?:mab|pril|sartan|statin|olol|azole|cillin|mycin|floxacin|prazole|tidine|triptan|gliptin|gliflozin|glutide|vir|prost|lukast|azepam|zolam|setron|dronate|peridol|floxacino|cilina|micina|prazol|profeno|formina)',
+      'birth control|depo(?:-provera)?|nexplanon|warfarin|coumadin|eliquis|xarelto|plavix|blood thinners?|heparin|levothyroxine|synthroid|accutane|isotretinoin|albuterol|inhaler|contrast(?: dye)?|anesthesia|anaesthesia|epidural|chemo(?:therapy)?|radiation|immunotherapy|iron infusion|infusion|antihistamine|benadryl|zyrtec|claritin|flonase|sudafed|nyquil|dayquil|\\w+(?:mab|pril|sartan|statin|olol|azole|cillin|mycin|floxacin|prazole|tidine|triptan|gliptin|gliflozin|glutide|vir|prost|lukast|azepam|zolam|setron|dronate|peridol|platin|xaban|parin|tinib|dipine|oxetine|triptyline|floxacino|cilina|micina|prazol|profeno|formina)',
       MORE_DRUGS,
+      COMMON_DRUGS,
       // vaccines, also as hashtags are written (#flushot, #CovidVaccine)
       'vaccines?|vacunas?|vaccinations?|vaccinated|boosters?|flu shots?|flushots?|flu jabs?|covid ?(?:vaccines?|shots?|boosters?|jabs?)|covidvax|shingles (?:vaccine|shot)|tetanus shot|covid shot|mmr|tdap|dtap|hpv|gardasil|shingrix|prevnar|pneumovax|arexvy|abrysvo|fluzone|flublok|comirnaty|spikevax|pfizer|moderna|novavax|j&j|johnson|rsv vaccine|pneumonia (?:vaccine|shots?)|tetanus',
       // devices
@@ -88,9 +119,9 @@ export const STUDYING = /\b(?:studying for|study(?:ing)? (?:guide|group)|for (?:
 export const INTENTIONAL_INGESTION =
   /\b(?:took|swallowed|ate|downed|taken)\b[^.!?]{0,30}\b(?:whole bottle|all (?:of )?(?:my|the|his|her|their)|a handful|a bunch|every (?:pill|one|last)|(?:about |like |around |over |maybe )?(?:[1-9]\d|a dozen|dozens of|twenty|thirty|forty|fifty) (?!(?:min(?:ute)?s?|hours?|hrs?|seconds?|secs?|days?|weeks?|months?|years?|mg|mcg|ml|units?|percent)\b)[\w-]+)\b/i;
 
-/** The one who had the reaction is an animal (an adverse event is about people, h8). */
+/** The one who had the reaction is an animal (an adverse event is about people, h8). Not "calf": in a health message it is a leg's (d56). */
 export const ANIMAL_SUBJECT =
-  /\b(?:(?:my|our|the|his|her|their) (?:[\w-]+ ){0,3}?(?:dog|dogs|cat|cats|puppy|pup|kitten|horse|horses|pony|mare|gelding|foal|cow|calf|goat|sheep|pig|pet|pets|parrot|rabbit|bunny|ferret|hamster|lab|beagle|retriever|terrier|poodle|shepherd)\b(?![- ](?:sitter|walker|bite|scratch|hair|dander|allerg\w*))|animal hospital|veterinar(?:y|ian)|vet (?:clinic|says|said|thinks|is|was)|vet(?:'|’)s)/i;
+  /\b(?:(?:my|our|the|his|her|their) (?:[\w-]+ ){0,3}?(?:dog|dogs|cat|cats|puppy|pup|kitten|horse|horses|pony|mare|gelding|foal|cow|goat|sheep|pig|pet|pets|parrot|rabbit|bunny|ferret|hamster|lab|beagle|retriever|terrier|poodle|shepherd)\b(?![- ](?:sitter|walker|bite|scratch|hair|dander|allerg\w*))|animal hospital|veterinar(?:y|ian)|vet (?:clinic|says|said|thinks|is|was)|vet(?:'|’)s)/i;
 /** A vet or an animal hospital in view: the animal's care, not a person's. */
 export const VET_CARE =
   /\b(?:vets?|vet(?:'|’)s|veterinar(?:y|ian)|animal (?:er|hospital|emergency|clinic|poison)|emergency vet|pet (?:er|emergency|poison))\b/i;
