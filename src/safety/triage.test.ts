@@ -455,3 +455,18 @@ test('a swollen calf is a leg, not an animal; drugs by common brand and generic 
   assert.equal(triageMessage('Since my Prolia shot last month my jaw is swollen and a sore on my gum will not heal').intents.includes('adverse_event'), true);
   assert.equal(triageMessage('Our calf got a swollen neck after her vaccine, the vet is coming tomorrow').intents.includes('adverse_event'), false);
 });
+
+test('a fever in sickle cell disease is an emergency; keeping guns from oneself is self-harm; a frozen kiosk, pretend play and a nap in a chair are not urgent', () => {
+  assert.equal(triageMessage('our daughter has sickle cell and she is running a temp of 101 tonight').urgent, true);
+  assert.equal(triageMessage('Is there a sickle cell support group that meets on weekends?').urgent, false);
+  assert.equal(triageMessage('can i put myself on the do not sell list for firearms? my head is not a good place right now').intents.includes('self_harm'), true);
+  assert.equal(triageMessage("I don't trust myself around my rifle lately, can someone hold it for me").intents.includes('self_harm'), true);
+  assert.equal(triageMessage('The check-in kiosk on 2 is stuck and will not wake up, had to wait at the desk').urgent, false);
+  assert.equal(triageMessage('my son is playing doctor and told his stuffed dog he needs an ambulance for a splinter 😂').urgent, false);
+  assert.equal(triageMessage('passed out in the waiting room chair at 2am and my own snoring woke me up lol').urgent, false);
+});
+
+test('an organ taken out and sedation are procedures; a -alol beta blocker is a named drug', () => {
+  assert.equal(triageMessage('Had my appendix out on Friday and now the incision is red, swollen and leaking pus').adverseEvent?.product, true);
+  assert.equal(triageMessage('Since starting labetalol my ankles are swollen and I feel dizzy every morning').adverseEvent?.product, true);
+});
