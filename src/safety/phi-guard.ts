@@ -7,16 +7,16 @@ import { privacyRewrite } from './rewrite.ts';
 import { ANIMAL_SUBJECT, HUMAN_PATIENT, VET_CARE } from './lexicon/adverse-events.ts';
 import { ScannedText } from './scanned-text.ts';
 
-/**
- * Context decides whether an identifier is PHI: it must belong to a person (not the hospital,
- * its staff or public figures) and be tied to that person's health, care, visit or billing.
- * For outgoing text, confirming that someone is or was a patient is a violation on its own.
- */
 /** A person's identifier the guard considered; `fullName` as the finder marked it (IdentifierSpan). */
 export interface PhiCandidate extends PhiSpan {
   fullName?: boolean;
 }
 
+/**
+ * Context decides whether an identifier is PHI: it must belong to a person (not the hospital,
+ * its staff or public figures) and be tied to that person's health, care, visit or billing.
+ * For outgoing text, confirming that someone is or was a patient is a violation on its own.
+ */
 export interface PhiDecision {
   found: boolean;
   spans: PhiSpan[];
@@ -58,7 +58,11 @@ export function guardPhi(
     if (id.type === 'PERSON' && isCaregiverName(text, id)) continue;
     // A public figure is not PHI, unless our own post confirms they are our patient.
     if (isOrgOwn(id, details) && !(status && id.type === 'PERSON' && !isStaffName(id, profile))) continue;
-    if (id.type !== 'HANDLE' && !(id.type === 'DATE' && id.yearOnly)) candidates.push(id.fullName ? { type: id.type, start: id.start, end: id.end, text: id.text, fullName: true } : { type: id.type, start: id.start, end: id.end, text: id.text });
+    if (id.type !== 'HANDLE' && !(id.type === 'DATE' && id.yearOnly)) {
+      const candidate: PhiCandidate = { type: id.type, start: id.start, end: id.end, text: id.text };
+      if (id.fullName) candidate.fullName = true;
+      candidates.push(candidate);
+    }
     if (!isPhi(id, text, kind, careTied || status !== null, personal || status !== null, eventish, status !== null)) continue;
     spans.push({ type: id.type, start: id.start, end: id.end, text: id.text });
     findings.push(
