@@ -1,5 +1,5 @@
 import type { IdentifierSpan, IdentifierType } from './types.ts';
-import { passesLuhn, isPlausibleSsn, isValidIpv4, isCalendarDate, digitsOf } from './validators.ts';
+import { passesLuhn, isPlausibleSsn, isValidIpv4, isPrivateIpv4, isCalendarDate, digitsOf } from './validators.ts';
 import { findNames } from './names.ts';
 import { FIRST_NAMES, AMBIGUOUS_FIRST_NAMES } from './lexicon/first-names.ts';
 import { ScannedText } from './scanned-text.ts';
@@ -102,7 +102,8 @@ function findContactPoints(scan: ScannedText, add: Add, digits: number): void {
   }
   if (digits >= 4) {
     each(IPV4, scan, (m) => {
-      if (isValidIpv4(m[0])) add('IP_ADDRESS', m.index, m.index + m[0].length, 0.9);
+      // A private network's address (192.168.x.x, 10.x, 172.16–31.x) names a home or guest network, no one outside it (h58).
+      if (isValidIpv4(m[0]) && !isPrivateIpv4(m[0])) add('IP_ADDRESS', m.index, m.index + m[0].length, 0.9);
     });
   }
   if (hasAt) each(HANDLE, scan, (m) => add('HANDLE', m.index, m.index + m[0].replace(/\.$/, '').length, 0.9));
@@ -308,7 +309,8 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   // The number on a patient's wristband is the patient id (h17), however the writer leads up to it.
   ['MEDICAL_RECORD_NUMBER', labelled('wristband|arm ?band|hospital bracelet', '[^\\n\\d.!?]{0,60}?')],
   // A passport number is asked for with more words around it ("my passport number for the account, it's …").
-  ['OTHER_ID', labelled('passport(?: (?:number|no|#))?', '[^\\n\\d.!?]{0,50}?')],
+  // …and so is a national identity number: a Mexican CURP, a national id card (d60).
+  ['OTHER_ID', labelled('passport(?: (?:number|no|#))?|CURP|national (?:id|identity|identification)(?: (?:card|number|no|#))?', '[^\\n\\d.!?]{0,50}?')],
   // A tax id given for one's own bill or benefit: an employer id (EIN) is a person's for a sole proprietor (d47).
   ['OTHER_ID', labelled('EIN|ITIN|tax (?:id|number)|taxpayer (?:id|number)', `${STRICT_GAP}\\(?`)],
   // A plate may follow its state's code ("plate OR 7KD-442").
@@ -353,12 +355,12 @@ function findHashtagNames(scan: ScannedText, found: IdentifierSpan[]): void {
 const CAPITALISED_RUN = /(?<=[ \t])\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){0,2}/gu;
 /**
  * "we drive in from Coos Bay", "drove two hours from Dunmore", "she lives alone in Halsey", "home
- * in Gates", "my grandpa out in Fernhill", "comes out to Shady Cove", "vive sola en Fernhill".
+ * in Gates", "my grandpa out in Fernhill", "comes out to Shady Cove", "vive sola en Fernhill", "en la casa en Millbrook" (d60).
  * Without a list of towns the cue is the evidence; the name is the capitalised words after it. A
  * flight is left out: "flew back from Manila" is a trip, not a home (d20, d47, d49).
  */
 const TOWN_CUE =
-  /(?:\b(?:drive|drives|drove|driving|driven|come|comes|came|coming|travel\w*|moved|moving|transferred|commut\w*|brought|brings?|bringing)\b(?:[ \t]+[\w']+){0,4}?[ \t]+from|\b(?:live|lives|living|lived)\b(?:[ \t]+(?:alone|out|way|all|the|by|himself|herself|themselves|myself|ourselves|up|down|over|still|now))*[ \t]+in|\b(?:home|house|farm|place|trailer|apartment)[ \t]+(?:(?:out|up|down|back)[ \t]+)?in|\bout[ \t]+(?:in|to)|\b(?:vive|viven|vivo|vivimos)(?:[ \t]+(?:sola|solo|solas|solos))?[ \t]+en)[ \t]+$/i;
+  /(?:\b(?:drive|drives|drove|driving|driven|come|comes|came|coming|travel\w*|moved|moving|transferred|commut\w*|brought|brings?|bringing)\b(?:[ \t]+[\w']+){0,4}?[ \t]+from|\b(?:live|lives|living|lived)\b(?:[ \t]+(?:alone|out|way|all|the|by|himself|herself|themselves|myself|ourselves|up|down|over|still|now))*[ \t]+in|\b(?:home|house|farm|place|trailer|apartment)[ \t]+(?:(?:out|up|down|back)[ \t]+)?in|\bout[ \t]+(?:in|to)|\b(?:vive|viven|vivo|vivimos)(?:[ \t]+(?:sola|solo|solas|solos))?[ \t]+en|\b(?:casa|finca|rancho|apartamento|departamento)[ \t]+en)[ \t]+$/i;
 /** Capitalised words that are not towns: states and countries (no smaller than HIPAA allows), days, months, titles, institutions. */
 const NOT_TOWN_WORDS = new Set(
   (

@@ -171,3 +171,12 @@ test('a hashtag running a given and a family name together is a full name; a dou
   assert.equal(guard('my friend MaryBeth had surgery today, keep her in your thoughts').found, false);
   assert.deepEqual(guard('my friend MaryBeth Lopez had surgery today').spans.map((s) => s.text), ['MaryBeth Lopez']);
 });
+
+test('a Spanish mention tying a relative\'s phone, a national id or a home town to care is PHI by the rules; a private network address is no one\'s', () => {
+  const ruled = (text: string) => guardPhi(text, 'mention', findIdentifiers(text), profile).found;
+  assert.equal(ruled('Mi papá tiene consulta el lunes y no sabe usar el portal. Su celular es 555-014-2290, ¿lo pueden llamar?'), true);
+  assert.equal(ruled('Para la factura de mi operación me pidieron mi CURP, es PELJ920714HDFRPN03, ¿está bien?'), true);
+  assert.equal(ruled('The waiting room wifi gave my laptop 10.0.4.22 and then blocked me, is it down for everyone?'), false);
+  assert.ok(findIdentifiers('my portal login came from 73.12.44.201, not me').some((s) => s.type === 'IP_ADDRESS'));
+  assert.ok(findIdentifiers('mi tío no puede mover el brazo, estamos en la finca en Oak Hollow').some((s) => s.type === 'CITY'));
+});

@@ -470,3 +470,16 @@ test('an organ taken out and sedation are procedures; a -alol beta blocker is a 
   assert.equal(triageMessage('Had my appendix out on Friday and now the incision is red, swollen and leaking pus').adverseEvent?.product, true);
   assert.equal(triageMessage('Since starting labetalol my ankles are swollen and I feel dizzy every morning').adverseEvent?.product, true);
 });
+
+test('joint pain or tingling after a dive is an emergency; a goodbye that hands over the pets is self-harm; a tablet "seizure", a self-harm awareness class, a harpist\'s lyric, a scare that was shingles and an embarrassed "kms" are not urgent', () => {
+  assert.equal(triageMessage('Finished three wreck dives yesterday afternoon. This morning my elbows are aching and my left hand is numb.').urgent, true);
+  assert.equal(triageMessage('Anyone know a good dive shop near the hospital? My knees ache from the drive lol').urgent, false);
+  assert.equal(triageMessage('Last message from my roommate: thanks everyone for putting up with me, feed my cat. She is not answering.').intents.includes('self_harm'), true);
+  assert.equal(triageMessage('Thanks for putting up with me during my stay, the nurses were amazing').intents.includes('self_harm'), false);
+  assert.equal(triageMessage('my kid\'s ipad literally had a stroke during her video visit, can we redo it?').urgent, false);
+  assert.equal(triageMessage('Loved the self-harm prevention workshop your team gave our teachers.').urgent, false);
+  assert.equal(triageMessage('The pianist in the lobby played "you take my breath away, I can\'t breathe without you" and I cried.').urgent, false);
+  assert.equal(triageMessage('Last month I thought the chest pain was a heart attack. It turned out to be acid reflux, the ER staff were kind.').urgent, false);
+  assert.equal(triageMessage('kms i just waved back at someone who was waving at the person behind me at the clinic').urgent, false);
+  assert.equal(triageMessage('kms I just said goodbye to everyone, I am done').urgent, true);
+});

@@ -28,6 +28,12 @@ export function isValidIpv4(text: string): boolean {
   return parts.length === 4 && parts.every((p) => p.length <= 3 && Number(p) <= 255 && !(p.length > 1 && p[0] === '0'));
 }
 
+/** RFC 1918 private ranges and loopback: addresses many homes and guest networks share. */
+export function isPrivateIpv4(text: string): boolean {
+  const [a, b] = text.split('.').map(Number) as [number, number];
+  return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
 export function isCalendarDate(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
