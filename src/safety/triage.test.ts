@@ -483,3 +483,13 @@ test('joint pain or tingling after a dive is an emergency; a goodbye that hands 
   assert.equal(triageMessage('kms i just waved back at someone who was waving at the person behind me at the clinic').urgent, false);
   assert.equal(triageMessage('kms I just said goodbye to everyone, I am done').urgent, true);
 });
+
+test('a fall and "can\'t get up" stays an emergency, weak legs on the stairs do not; a scare a doctor called a pulled muscle, calm labour at term, asking whether an accidental overdose is easy and picking "not trying to hurt myself" are not urgent', () => {
+  assert.equal(triageMessage('Grandpa slipped in the kitchen and can\'t get up, he says his hip hurts').urgent, true);
+  assert.equal(triageMessage('my knees are so stiff lately I can\'t get up the steps to our apartment without the railing').urgent, false);
+  assert.equal(triageMessage('I was sure it was my heart on Sunday, the ER doctor told me it was reflux. Thanks for the kindness!').urgent, false);
+  assert.equal(triageMessage('41 weeks tomorrow and contractions started this afternoon, 8 minutes apart. Baby\'s moving and I feel fine, just excited').urgent, false);
+  assert.equal(triageMessage('37 weeks and contractions with bright red gushing and I feel faint').urgent, true);
+  assert.equal(triageMessage('is it hard to OD on ibuprofen if you take it with a cold medicine? want to get the timing right').urgent, false);
+  assert.equal(triageMessage('I pull out my eyelashes when I am stressed. I\'m not meaning to hurt myself, can a therapist help with that?').urgent, false);
+});
