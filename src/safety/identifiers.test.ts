@@ -176,6 +176,12 @@ test('an encounter (FIN) number is an account, an EIN in brackets a tax id, and 
   assert.deepEqual(types('The nurse gave me her license 123456789RN'), []);
 });
 
+test('a lost-and-found or valet claim ticket is nobody\'s account; an insurance claim number still is', () => {
+  assert.deepEqual(types('Lost and found claim 884213 for the blue scarf left in the lobby'), []);
+  assert.deepEqual(types('The valet desk gave me claim number 55120 for the car'), []);
+  assert.ok(types('My insurance claim number 7730019 for the ER visit was denied').includes('ACCOUNT_NUMBER:7730019'));
+});
+
 test("a plate after its state's code is the plate, not the code and half the plate; digits are counted inside the match", () => {
   assert.deepEqual(types('Security moved your truck (plate OR 7KD-442) from the bay'), ['VEHICLE_ID:7KD-442']);
   assert.deepEqual(types('plate OR 7KD 219 in lot B'), ['VEHICLE_ID:7KD 219']);

@@ -390,6 +390,8 @@ const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const MBI = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
 const OTHER_ID = /(?<![\w#])#\s?(\d{5,12})\b/g;
 
+const ANYONES_CLAIM = /\b(?:lost[- ](?:and|&|n)[- ]found|valet|coat[- ]check|baggage|luggage)\b[^.!?\n]{0,30}\bclaim\b/i;
+
 function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
   for (const [type, re] of LABELLED) {
     each(re, scan, (m) => {
@@ -402,6 +404,8 @@ function findLabelledIds(scan: ScannedText, add: Add, digits: number): void {
         const around = scan.text.slice(Math.max(0, m.index - 80), e + 20);
         if (CLINICIAN_NEAR.test(around) && !WRITER_IS_CLINICIAN.test(around)) return;
       }
+      // A lost-and-found, valet or coat-check claim ticket is handed to anyone, patient or not (h63).
+      if (type === 'ACCOUNT_NUMBER' && ANYONES_CLAIM.test(scan.text.slice(Math.max(0, m.index - 40), s))) return;
       add(type, s, e, 0.9);
     });
   }
