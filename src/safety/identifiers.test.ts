@@ -182,6 +182,14 @@ test('a lost-and-found or valet claim ticket is nobody\'s account; an insurance 
   assert.ok(types('My insurance claim number 7730019 for the ER visit was denied').includes('ACCOUNT_NUMBER:7730019'));
 });
 
+test('a Known Traveler Number is an OTHER_ID, a crypto wallet a bill was paid from an ACCOUNT_NUMBER, and a rank alone is no name', () => {
+  assert.ok(types('please add my known traveler number 77120934 to the CPAP letter').includes('OTHER_ID:77120934'));
+  assert.ok(types('sent the copay from my wallet 0x9b21Ac04eF77d3B10c2E for the urgent care bill').includes('ACCOUNT_NUMBER:0x9b21Ac04eF77d3B10c2E'));
+  assert.deepEqual(types('my wallet was stolen in the lobby'), []);
+  assert.deepEqual(types('Thank you for everything, Captain. Fair winds.').filter((t) => t.startsWith('PERSON')), []);
+  assert.ok(types('Get well soon Coach Maria Delgado').includes('PERSON:Maria Delgado'));
+});
+
 test("a plate after its state's code is the plate, not the code and half the plate; digits are counted inside the match", () => {
   assert.deepEqual(types('Security moved your truck (plate OR 7KD-442) from the bay'), ['VEHICLE_ID:7KD-442']);
   assert.deepEqual(types('plate OR 7KD 219 in lot B'), ['VEHICLE_ID:7KD 219']);

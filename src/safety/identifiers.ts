@@ -310,7 +310,9 @@ const LABELLED: Array<[IdentifierType, RegExp]> = [
   ['MEDICAL_RECORD_NUMBER', labelled('wristband|arm ?band|hospital bracelet', '[^\\n\\d.!?]{0,60}?')],
   // A passport number is asked for with more words around it ("my passport number for the account, it's …").
   // …and so is a national identity number: a Mexican CURP, a national id card (d60).
-  ['OTHER_ID', labelled('passport(?: (?:number|no|#))?|CURP|national (?:id|identity|identification)(?: (?:card|number|no|#))?', '[^\\n\\d.!?]{0,50}?')],
+  ['OTHER_ID', labelled('passport(?: (?:number|no|#))?|CURP|national (?:id|identity|identification)(?: (?:card|number|no|#))?|known traveler (?:number|no|#|id)|KTN|global entry (?:number|no|#|id)|trusted traveler (?:number|no|#|id)|redress (?:number|no|#)', '[^\\n\\d.!?]{0,50}?')],
+  // A crypto wallet a bill was paid from is the payer's account (h64); too long and mixed for ID_TOKEN.
+  ['ACCOUNT_NUMBER', /\bwallet(?: address)?\b[^\n.!?]{0,20}?\b(0x[0-9a-f]{8,64}|bc1[a-z0-9]{20,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})\b/gi],
   // A tax id given for one's own bill or benefit: an employer id (EIN) is a person's for a sole proprietor (d47).
   ['OTHER_ID', labelled('EIN|ITIN|tax (?:id|number)|taxpayer (?:id|number)', `${STRICT_GAP}\\(?`)],
   // A plate may follow its state's code ("plate OR 7KD-442").

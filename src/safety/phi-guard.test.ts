@@ -180,3 +180,9 @@ test('a Spanish mention tying a relative\'s phone, a national id or a home town 
   assert.ok(findIdentifiers('my portal login came from 73.12.44.201, not me').some((s) => s.type === 'IP_ADDRESS'));
   assert.ok(findIdentifiers('mi tío no puede mover el brazo, estamos en la finca en Oak Hollow').some((s) => s.type === 'CITY'));
 });
+
+test('an endocrinology or urology office ties an identifier to care', () => {
+  const guard = (text: string) => guardPhi(text, 'mention', findIdentifiers(text), profile);
+  assert.equal(guard('Can the endocrinology office put my passport number X44120987 on the letter for my pump?').found, true);
+  assert.equal(guard('Can the front desk put my passport number X44120987 on the letter for my trip?').found, false);
+});

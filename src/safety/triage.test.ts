@@ -493,3 +493,30 @@ test('a fall and "can\'t get up" stays an emergency, weak legs on the stairs do 
   assert.equal(triageMessage('is it hard to OD on ibuprofen if you take it with a cold medicine? want to get the timing right').urgent, false);
   assert.equal(triageMessage('I pull out my eyelashes when I am stressed. I\'m not meaning to hurt myself, can a therapist help with that?').urgent, false);
 });
+
+test('a last goodbye to an organ, "end it all and sell the car", a letter to a younger self who cut, days without self-harm and a gatekeeper course are not self-harm; a farewell to the family still is', () => {
+  assert.equal(triageMessage('Last goodbye to my appendix this morning, the surgeons on 4 West were lovely').urgent, false);
+  assert.equal(triageMessage('If the shuttle is late one more morning I will end it all and move to a cabin with no commute').urgent, false);
+  assert.equal(triageMessage('Wrote a letter to my 15-year-old self, the girl who was cutting every night. She made it.').urgent, false);
+  assert.equal(triageMessage('400 days without self-harm today and I wanted the clinic to know').urgent, false);
+  assert.equal(triageMessage('Our QPR course taught us to ask people plainly whether they are thinking about suicide. Worth it.').urgent, false);
+  assert.equal(triageMessage('Final goodbye to my family. I have the pills counted and I am ready').urgent, true);
+});
+
+test('a NICU baby coming home is not labour, a burning lubricant is not a fire, a course\'s "if someone… call 911 first?" and a PSA are not calls for help', () => {
+  assert.equal(triageMessage('hands shaking, our preemie is coming home on Friday after 80 days!').urgent, false);
+  assert.equal(triageMessage('the baby is coming, contractions 2 minutes apart and my water broke').urgent, true);
+  assert.equal(triageMessage('tried a new warming gel and it felt like my skin was on fire for an hour').urgent, false);
+  assert.equal(triageMessage('In my CPR class today: if someone is choking and goes limp, do you call 911 first or start compressions?').urgent, false);
+  assert.equal(triageMessage('My dad is choking and went limp, do I call 911 first or start compressions?').urgent, true);
+  assert.equal(triageMessage('PSA: a stroke doesn\'t always look like a drooping face, sometimes it is sudden dizziness. Pass it on.').urgent, false);
+});
+
+test('swelling after years on a drug is an adverse event; lube and kinesiology tape are products; a seizure disorder, seizure medicine and a fear of needles are not events', () => {
+  const ae = (t: string) => triageMessage(t).intents.includes('adverse_event');
+  assert.equal(ae('Six years on losartan with no problems, then this morning my lips are huge and my tongue feels thick'), true);
+  assert.equal(ae('Used a new KY Jelly and now I am itchy and swollen down there'), true);
+  assert.equal(ae('The kinesiology tape the PT put on my shoulder left a rash and blisters'), true);
+  assert.equal(ae('I have had a seizure disorder for 20 years and your neuro clinic finally got my meds right'), false);
+  assert.equal(ae('My son ate a cashew cookie, his lips are huge and he is wheezing, and he is scared of the needle'), false);
+});

@@ -106,6 +106,10 @@ const NOW_AGAINST_THEN = /\b(?:but (?:this time|now|today|tonight|it(?:'|’)?s|
  */
 const TEACHING = /\b(?:signs? of|symptoms? of|warning signs|learn|what are|how to (?:recognize|spot|tell)|class|webinar|awareness)\b/i;
 
+/** A first-aid or CPR course's "if someone… do you call 911 first?" is a drill question, not a call (d64). */
+const IN_A_COURSE = /\b(?:first[- ]aid|cpr|bls|acls|emt|lifeguard|babysitting)\b[^.!?]{0,20}\b(?:course|class|training|certification)\b/i;
+const SOMEONE_HYPOTHETICAL = /^(?:[^:]{0,40}:)?\W*(?:if|when|say) (?:someone|somebody|a person|a man|a woman|a friend|a kid|a child|a coworker|a stranger)\b/i;
+
 const HAPPENING_NOW = /\b(?:right now|now|currently|911|ambulance|help|what do i do|what should i do|hurry)\b/i;
 
 /** Help needed only if or when something happens ("how long before we need more help?"): no call for help now (d36). */
@@ -138,7 +142,7 @@ export function isEmergency(input: string, scanned: ScannedText = new ScannedTex
     if (!educational) return true;
     const unconditional = sentence.replace(CONDITIONAL_HELP, ' ');
     const present = PRESENT_PERSONAL.test(unconditional) || presentAnywhere;
-    if (present && educational && HAPPENING_NOW.test(unconditional)) return true;
+    if (present && educational && HAPPENING_NOW.test(unconditional) && !(SOMEONE_HYPOTHETICAL.test(sentence) && IN_A_COURSE.test(input))) return true;
   }
   return false;
 }

@@ -10,6 +10,7 @@ yes no not please thanks thank hi hello hey hola buenos buenas dear good great h
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
 january february march april may june july august september october november december jan feb mar apr jun jul aug sep
 sept oct nov dec
+captain lieutenant sergeant corporal deputy sheriff coach traveler traveller number
 hospital hospitals health healthcare medical medicine center centre clinic clinics care urgent emergency department dept
 er icu nicu picu ed or unit ward room floor wing tower building campus pavilion institute foundation university
 college school system network group associates partners team staff services service program programs office
